@@ -1,0 +1,5 @@
+import sys
+
+from phobien.cli import main
+
+sys.exit(main())

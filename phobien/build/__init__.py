@@ -1,0 +1,1 @@
+"""From validated content to a published site."""

@@ -1,0 +1,520 @@
+"""Decide every page of every language before any engine runs.
+
+The result is a list of :class:`Staged` pages per language: a Markdown path, front matter
+and body. Engines (MkDocs today) only render them. Untranslated pages fall back to the
+default language's text under a notice in the reader's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import jinja2
+
+from phobien.build.ui import UI
+from phobien.build.urls import relative
+from phobien.load import Content, Page
+from phobien.model.hotline import Hotline
+from phobien.model.legal import LegalDocument
+from phobien.model.plan import Plan
+from phobien.text import anchor, slugify
+
+
+@dataclass
+class Staged:
+    """One page of one language, ready for an engine."""
+
+    path: str
+    title: str
+    body: str
+    description: str | None = None
+    hide: list[str] = field(default_factory=list)
+    kind: str = "page"
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Options:
+    """What kind of output to stage."""
+
+    directory_urls: bool = True
+    today: dt.date = field(default_factory=dt.date.today)
+    serve: bool = False
+
+
+def content_hash(text: str) -> str:
+    """The hash translations record of their source ("sha256:" + 12 hex digits)."""
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def vndate(value: dt.date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+_ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("phobien", "templates"),
+    autoescape=jinja2.select_autoescape(enabled_extensions=("html", "md", "j2"), default=True),
+    trim_blocks=False,
+    lstrip_blocks=False,
+    undefined=jinja2.Undefined,
+)
+_ENV.filters["vndate"] = vndate
+
+
+def legal_label(doc_id: str, doc: LegalDocument) -> str:
+    name = doc.short_title or doc.title
+    return f"{doc.number} — {name}" if doc.number else name
+
+
+class Stager:
+    """Builds the staged pages of one language."""
+
+    def __init__(self, content: Content, lang: str, options: Options) -> None:
+        assert content.site is not None
+        self.content = content
+        self.site = content.site
+        self.lang = lang
+        self.default = self.site.default_language
+        self.options = options
+        self.t = UI(content, lang)
+        self.pages: list[Staged] = []
+        self.agencies = {a.id: a for a in content.agencies}
+        self.hotlines = {h.id: h for h in content.hotlines}
+
+    # -- helpers ---------------------------------------------------------------------------
+    def loc(self, texts: dict[str, str] | None) -> str:
+        if not texts:
+            return ""
+        return texts.get(self.lang) or texts.get(self.default) or next(iter(texts.values()))
+
+    def render(self, template: str, path: str, **values: Any) -> str:
+        def link(to: str, anchor_: str = "") -> str:
+            return relative(path, to, self.options.directory_urls, anchor_)
+
+        values.setdefault("notices", [])
+        return _ENV.get_template(template).render(t=self.t, link=link, **values).strip() + "\n"
+
+    def hotline_view(self, h: Hotline) -> dict[str, Any]:
+        age = (self.options.today - h.verified_on).days
+        return {
+            "id": h.id,
+            "number": h.number,
+            "name": self.loc(h.name),
+            "for_whom": self.loc(h.for_whom),
+            "hours": self.loc(h.hours),
+            "free": h.free,
+            "verified_on": h.verified_on,
+            "sources": h.sources,
+            "stale": age > self.site.hotline_max_age_days,
+        }
+
+    def legal_ref(self, ref: str) -> tuple[str, LegalDocument] | None:
+        key = slugify(ref)
+        for doc_id, doc in self.content.legal.items():
+            if slugify(doc_id) == key or (doc.number and slugify(doc.number) == key):
+                return doc_id, doc
+        return None
+
+    def translation_notices(self, page: Page, fallback: bool, source: Page | None) -> list[dict[str, str]]:
+        notices = []
+        lang_name = self.site.language(self.lang).name
+        default_name = self.site.language(self.default).name
+        if fallback:
+            notices.append(
+                {"kind": "fallback", "text": self.t("fallback_notice", language=lang_name, default=default_name)}
+            )
+            return notices
+        tr = page.meta.translation
+        if tr is None:
+            return notices
+        if tr.by == "machine" and not tr.reviewed_by:
+            notices.append({"kind": "machine", "text": self.t("machine_translation_notice", default=default_name)})
+        elif not tr.reviewed_by:
+            notices.append(
+                {"kind": "unreviewed", "text": self.t("unreviewed_translation_notice", default=default_name)}
+            )
+        if source is not None and content_hash(source.body) != tr.source_hash:
+            notices.append({"kind": "outdated", "text": self.t("outdated_translation_notice", default=default_name)})
+        return notices
+
+    def pick(self, pages: list[Page]) -> dict[str, tuple[Page, bool, Page | None]]:
+        """For each slug: the page to show in this language, whether it is a fallback, its source."""
+        by_slug: dict[str, dict[str, Page]] = defaultdict(dict)
+        for p in pages:
+            by_slug[p.slug][p.lang] = p
+        result = {}
+        for slug, versions in sorted(by_slug.items()):
+            source = versions.get(self.default)
+            if self.lang in versions:
+                result[slug] = (versions[self.lang], False, source)
+            elif source is not None:
+                result[slug] = (source, True, source)
+        return result
+
+    # -- pages -----------------------------------------------------------------------------
+    def stage(self) -> list[Staged]:
+        self.stage_docs()
+        self.stage_materials()
+        self.stage_audiences()
+        self.stage_hotlines()
+        self.stage_legal()
+        self.stage_plans()
+        self.stage_agencies()
+        return self.pages
+
+    def stage_docs(self) -> None:
+        picked = self.pick(self.content.docs)
+        home = picked.pop("index", None)
+        body = ""
+        title = self.loc(self.site.name)
+        notices: list[dict[str, str]] = []
+        if home:
+            page, fallback, source = home
+            body = page.body
+            notices = self.translation_notices(page, fallback, source)
+        audiences = [
+            {"name": self.loc(a.name), "path": f"{a.id}.md", "icon": a.icon, "icon_svg": ""}
+            for a in self.content.audiences
+        ]
+        top = sorted(self.content.hotlines, key=lambda h: h.priority)[:3]
+        text = self.render(
+            "home.md.j2", "index.md", body=body, audiences=audiences, hotlines=[self.hotline_view(h) for h in top]
+        )
+        notice_html = self.render("notices.html.j2", "index.md", notices=notices) if notices else ""
+        self.pages.append(
+            Staged(
+                "index.md",
+                title,
+                notice_html + text,
+                kind="home",
+                hide=["navigation", "toc"],
+                description=home[0].meta.summary if home else None,
+            )
+        )
+        for slug, (page, fallback, source) in picked.items():
+            notices = self.translation_notices(page, fallback, source)
+            notice_html = self.render("notices.html.j2", f"{slug}.md", notices=notices) if notices else ""
+            meta = page.meta
+            self.pages.append(
+                Staged(
+                    f"{slug}.md",
+                    meta.title,
+                    notice_html + "\n" + page.body,
+                    description=meta.summary,
+                    hide=list(getattr(meta, "hide", [])),
+                    kind="doc",
+                    data={"order": getattr(meta, "order", 100)},
+                )
+            )
+
+    def stage_materials(self) -> None:
+        items = []
+        for slug, (page, fallback, source) in self.pick(self.content.materials).items():
+            meta = page.meta
+            path = f"materials/{slug}.md"
+            review = meta.review  # type: ignore[attr-defined]
+            if review.status == "reviewed":
+                review_text = self.t("reviewed_by", reviewer=review.reviewer, date=vndate(review.reviewed_on))
+            else:
+                review_text = self.t("not_reviewed_notice", date=vndate(review.reviewed_on))
+            hotline_ids = list(meta.hotlines)  # type: ignore[attr-defined]
+            if not hotline_ids:
+                for aid in meta.audiences:  # type: ignore[attr-defined]
+                    aud = next((a for a in self.content.audiences if a.id == aid), None)
+                    hotline_ids += [h for h in (aud.hotlines if aud else []) if h not in hotline_ids]
+            legal = []
+            for ref in meta.legal_refs:  # type: ignore[attr-defined]
+                found = self.legal_ref(ref)
+                if found:
+                    legal.append({"id": found[0], "label": legal_label(*found), "status": found[1].status})
+            body = self.render(
+                "material.md.j2",
+                path,
+                meta=meta,
+                body=page.body,
+                review_text=review_text,
+                notices=self.translation_notices(page, fallback, source),
+                hotlines=[self.hotline_view(self.hotlines[h]) for h in hotline_ids if h in self.hotlines],
+                sources=meta.sources,
+                legal=legal,  # type: ignore[attr-defined]
+            )
+            self.pages.append(
+                Staged(
+                    path,
+                    meta.title,
+                    body,
+                    description=meta.summary,
+                    kind="material",
+                    hide=["navigation"],
+                    data={
+                        "audiences": list(meta.audiences),
+                        "order": meta.order,  # type: ignore[attr-defined]
+                        "hotlines": hotline_ids,
+                        "slug": slug,
+                    },
+                )
+            )
+            items.append({"path": path, "title": meta.title, "summary": meta.summary, "order": meta.order})  # type: ignore[attr-defined]
+        items.sort(key=lambda x: (x["order"], x["title"]))
+        self.pages.append(
+            Staged(
+                "materials/index.md",
+                self.t("materials"),
+                self.render(
+                    "list.md.j2",
+                    "materials/index.md",
+                    intro=self.t("materials_intro"),
+                    groups=[{"title": "", "anchor": "", "items": items}],
+                ),
+                kind="list",
+                hide=["navigation"],
+            )
+        )
+
+    def stage_audiences(self) -> None:
+        materials = [p for p in self.pages if p.kind == "material"]
+        for audience in self.content.audiences:
+            path = f"{audience.id}.md"
+            mine = sorted(
+                (m for m in materials if audience.id in m.data["audiences"]), key=lambda m: (m.data["order"], m.title)
+            )
+            body = self.render(
+                "audience.md.j2",
+                path,
+                intro=self.loc(audience.intro),
+                hotlines=[self.hotline_view(self.hotlines[h]) for h in audience.hotlines if h in self.hotlines],
+                materials=[{"path": m.path, "title": m.title, "summary": m.description} for m in mine],
+                tasks=self.official_tasks() if not audience.citizen else [],
+            )
+            self.pages.append(
+                Staged(
+                    path,
+                    self.loc(audience.name),
+                    body,
+                    kind="audience",
+                    hide=["navigation", "toc"],
+                    description=self.loc(audience.intro),
+                    data={"hotlines": list(audience.hotlines)},
+                )
+            )
+
+    def official_tasks(self) -> list[dict[str, str]]:
+        return [
+            {"path": f"plans/{pid}.md", "title": plan.title, "note": self.t("tasks_count", n=len(plan.tasks))}
+            for pid, plan in sorted(self.content.plans.items())
+        ]
+
+    def stage_hotlines(self) -> None:
+        hotlines = sorted(self.content.hotlines, key=lambda h: h.priority)
+        body = self.render("hotlines.md.j2", "hotlines.md", hotlines=[self.hotline_view(h) for h in hotlines])
+        self.pages.append(
+            Staged(
+                "hotlines.md",
+                self.t("hotlines"),
+                body,
+                kind="hotlines",
+                hide=["navigation"],
+                description=self.t("hotlines_intro"),
+            )
+        )
+
+    def plan_status(self, plan: Plan) -> str:
+        end = plan.period.end_year
+        start = plan.period.start_year
+        year = self.options.today.year
+        if end is not None and end < year:
+            return "ended"
+        if start is not None and start > year:
+            return "not_started"
+        return "running" if end is not None else "open_ended"
+
+    def stage_plans(self) -> None:
+        items = []
+        for pid, plan in sorted(self.content.plans.items()):
+            path = f"plans/{pid}.md"
+            sections = {s.id: s for s in plan.sections}
+            groups: list[dict[str, Any]] = []
+            for task in plan.tasks:
+                sid = task.section or ""
+                if not groups or groups[-1]["id"] != sid:
+                    sec = sections.get(sid)
+                    groups.append(
+                        {"id": sid, "title": sec.title if sec else "", "anchor": anchor(sid or "x"), "tasks": []}
+                    )
+                groups[-1]["tasks"].append(
+                    {
+                        "id": task.id,
+                        "anchor": anchor(task.id),
+                        "text": task.text,
+                        "output": task.output,
+                        "deadline": task.deadline,
+                        "lead": [
+                            {"agency": a.agency, "name": self.agency_name(a.agency), "requested": a.requested}
+                            for a in task.lead
+                        ],
+                        "partners": [
+                            {"agency": a.agency, "name": self.agency_name(a.agency), "requested": a.requested}
+                            for a in task.partners
+                        ],
+                    }
+                )
+            legal = []
+            for ref in plan.legal_basis:
+                found = self.legal_ref(ref)
+                if found:
+                    legal.append({"id": found[0], "label": legal_label(*found)})
+            period = plan.period.as_written or "–".join(
+                str(y) for y in (plan.period.start_year, plan.period.end_year) if y
+            )
+            status = self.plan_status(plan)
+            body = self.render(
+                "plan.md.j2",
+                path,
+                plan=plan,
+                summary=self.loc(plan.summary),
+                issuer_name=self.agency_name(plan.issuer),
+                period=period,
+                status=status,
+                legal=legal,
+                groups=groups,
+            )
+            self.pages.append(
+                Staged(
+                    path, plan.title, body, kind="plan", hide=["navigation"], description=self.loc(plan.summary) or None
+                )
+            )
+            items.append(
+                {"path": path, "title": plan.title, "note": self.t("plan_" + status), "summary": self.loc(plan.summary)}
+            )
+        self.pages.append(
+            Staged(
+                "plans/index.md",
+                self.t("plans"),
+                self.render(
+                    "list.md.j2",
+                    "plans/index.md",
+                    intro=self.t("plans_intro"),
+                    groups=[{"title": "", "anchor": "", "items": items}],
+                ),
+                kind="list",
+                hide=["navigation"],
+            )
+        )
+
+    def agency_name(self, agency_id: str) -> str:
+        agency = self.agencies.get(agency_id)
+        if agency is None:
+            return agency_id
+        if self.lang != "vi" and agency.name_en:
+            return f"{agency.name_en} ({agency.name})"
+        return agency.name
+
+    def stage_agencies(self) -> None:
+        roles: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: {"lead": [], "partners": []})
+        for pid, plan in sorted(self.content.plans.items()):
+            for task in plan.tasks:
+                for role in ("lead", "partners"):
+                    for a in getattr(task, role):
+                        roles[a.agency][role].append(
+                            {
+                                "path": f"plans/{pid}.md",
+                                "anchor": f"t-{anchor(task.id)}",
+                                "plan": plan.number or plan.title,
+                                "task_id": task.id,
+                                "text": task.text if len(task.text) < 240 else task.text[:237] + "…",
+                                "deadline": task.deadline.as_written if task.deadline else "",
+                            }
+                        )
+        groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for agency in self.content.agencies:
+            path = f"agencies/{agency.id}.md"
+            successors = [
+                {
+                    "name": self.agency_name(s) if s != "unknown" else self.t("unknown"),
+                    "path": f"agencies/{s}.md" if s in self.agencies else None,
+                }
+                for s in agency.succeeded_by
+            ] or [{"name": self.t("unknown"), "path": None}]
+            mine = roles.get(agency.id, {"lead": [], "partners": []})
+            body = self.render(
+                "agency.md.j2",
+                path,
+                agency=agency,
+                successors=successors,
+                roles=[
+                    {"id": "lead", "title": self.t("as_lead"), "tasks": mine["lead"]},
+                    {"id": "partner", "title": self.t("as_partner"), "tasks": mine["partners"]},
+                ],
+            )
+            self.pages.append(Staged(path, self.agency_name(agency.id), body, kind="agency", hide=["navigation"]))
+            n = len(mine["lead"]) + len(mine["partners"])
+            groups[agency.level].append(
+                {
+                    "path": path,
+                    "title": self.agency_name(agency.id),
+                    "note": self.t("tasks_count", n=n) if n else "",
+                    "summary": "",
+                }
+            )
+        list_groups = [
+            {"title": self.t("level_" + level), "anchor": level, "items": groups[level]}
+            for level in ("central", "province", "district", "commune")
+            if groups.get(level)
+        ]
+        self.pages.append(
+            Staged(
+                "agencies/index.md",
+                self.t("agencies"),
+                self.render("list.md.j2", "agencies/index.md", intro=self.t("agencies_intro"), groups=list_groups),
+                kind="list",
+                hide=["navigation"],
+            )
+        )
+
+    def stage_legal(self) -> None:
+        cited: dict[str, list[dict[str, str]]] = defaultdict(list)
+        for pid, plan in sorted(self.content.plans.items()):
+            for ref in plan.legal_basis:
+                found = self.legal_ref(ref)
+                if found:
+                    cited[found[0]].append({"path": f"plans/{pid}.md", "title": plan.title})
+        for slug, (page, _, _) in self.pick(self.content.materials).items():
+            for ref in page.meta.legal_refs:  # type: ignore[attr-defined]
+                found = self.legal_ref(ref)
+                if found:
+                    cited[found[0]].append({"path": f"materials/{slug}.md", "title": page.meta.title})
+        items: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for doc_id, doc in sorted(self.content.legal.items()):
+            path = f"legal/{doc_id}.md"
+            successor = None
+            if doc.superseded_by and doc.superseded_by in self.content.legal:
+                successor = {
+                    "path": f"legal/{doc.superseded_by}.md",
+                    "label": legal_label(doc.superseded_by, self.content.legal[doc.superseded_by]),
+                }
+            body = self.render("legal.md.j2", path, doc=doc, successor=successor, cited_by=cited.get(doc_id, []))
+            self.pages.append(Staged(path, legal_label(doc_id, doc), body, kind="legal", hide=["navigation"]))
+            items[doc.status].append({"path": path, "title": legal_label(doc_id, doc), "note": "", "summary": ""})
+        groups = [
+            {"title": self.t("status_" + s), "anchor": s, "items": items[s]}
+            for s in ("in_force", "not_yet_in_force", "superseded", "expired", "unknown")
+            if items.get(s)
+        ]
+        self.pages.append(
+            Staged(
+                "legal/index.md",
+                self.t("legal"),
+                self.render("list.md.j2", "legal/index.md", intro=self.t("legal_intro"), groups=groups),
+                kind="list",
+                hide=["navigation"],
+            )
+        )
+
+
+def stage_language(content: Content, lang: str, options: Options) -> list[Staged]:
+    """All pages of ``lang``."""
+    return Stager(content, lang, options).stage()

@@ -1,0 +1,223 @@
+"""``phobien build``: check, stage every language, render in parallel, swap in atomically."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from phobien.build.pages import Options, Staged, stage_language
+from phobien.build.ui import UI
+from phobien.build.urls import page_url
+from phobien.diagnostics import Diagnostics
+from phobien.engine.mkdocs import LanguageJob, LanguageResult, nav_for, run_language, write_stage
+from phobien.load import Content, load_content
+
+
+@dataclass
+class BuildOptions:
+    root: Path
+    out: Path
+    strict: bool = False
+    offline: bool = False
+    serve: bool = False
+    jobs: int | None = None
+    today: dt.date | None = None
+
+
+class BuildError(Exception):
+    """The build stopped; the message says where and why. The previous site is untouched."""
+
+
+def report(diags: Diagnostics, stream: TextIO) -> None:
+    for d in diags.sorted():
+        print(d.format(), file=stream)
+
+
+def check(root: Path, strict: bool, stream: TextIO = sys.stderr) -> tuple[Content, Diagnostics]:
+    content, diags = load_content(root)
+    report(diags, stream)
+    return content, diags
+
+
+def _page_meta(
+    content: Content, staged: dict[str, list[Staged]], lang: str, opts: Options
+) -> dict[str, dict[str, Any]]:
+    """Per-page data for the templates: language switcher targets and hotlines in view."""
+    assert content.site is not None
+    paths = {code: {p.path for p in pages} for code, pages in staged.items()}
+    hotlines = {h.id: h for h in content.hotlines}
+    default_hotlines = [h.id for h in sorted(content.hotlines, key=lambda h: h.priority)[:2]]
+    result: dict[str, dict[str, Any]] = {}
+    for page in staged[lang]:
+        alternates = []
+        for other in content.site.languages:
+            target = page.path if page.path in paths[other.code] else "index.md"
+            alternates.append(
+                {
+                    "lang": other.code,
+                    "name": other.name,
+                    "current": other.code == lang,
+                    "href": cross_language(page.path, other.code, target, opts.directory_urls),
+                    "same_page": target == page.path,
+                }
+            )
+        ids = page.data.get("hotlines") or default_hotlines
+        view = []
+        for hid in ids[:2]:
+            h = hotlines.get(hid)
+            if h:
+                view.append(
+                    {
+                        "number": h.number,
+                        "tel": h.number.replace(" ", ""),
+                        "name": h.name.get(lang) or h.name[content.site.default_language],
+                    }
+                )
+        result[page.path] = {"alternates": alternates, "hotlines": view}
+    return result
+
+
+def cross_language(from_path: str, lang: str, to_path: str, directory_urls: bool) -> str:
+    """Link from a page of one language to ``to_path`` in language ``lang``."""
+    depth = page_url(from_path, directory_urls).count("/")
+    return "../" * (depth + 1) + f"{lang}/" + page_url(to_path, directory_urls)
+
+
+def _language_config(content: Content, lang: str, pages: list[Staged], opts: BuildOptions) -> dict[str, Any]:
+    assert content.site is not None
+    site = content.site
+    ui = UI(content, lang)
+    material_lang = lang
+    titles = {k: ui(k) for k in ("home", "materials", "plans", "legal", "agencies")}
+    keys = ["quick_exit", "quick_exit_hint", "hotline_bar_label", "language_label", "skip_to_help", "safety_page"]
+    return {
+        "site_name": site.name.get(lang) or site.name[site.default_language],
+        "site_url": site.base_url.rstrip("/") + f"/{lang}/",
+        "use_directory_urls": not opts.offline,
+        "theme": {"language": material_lang},
+        "nav": nav_for(pages, titles),
+        "extra": {
+            "phobien": {
+                "lang": lang,
+                "default_language": site.default_language,
+                "quick_exit_url": site.quick_exit_url,
+                "ui": {k: ui(k) for k in keys},
+                "serve": opts.serve,
+                "offline": opts.offline,
+            }
+        },
+    }
+
+
+def _root_files(content: Content, out: Path, opts: BuildOptions) -> None:
+    assert content.site is not None
+    default = content.site.default_language
+    target = f"{default}/" if not opts.offline else f"{default}/index.html"
+    index = "index.html" if opts.offline else ""
+    links = "".join(
+        f'<li><a href="{lang.code}/{index}" hreflang="{lang.code}" lang="{lang.code}">{lang.name}</a></li>'
+        for lang in content.site.languages
+    )
+    name = content.site.name[default]
+    (out / "index.html").write_text(
+        f'<!doctype html>\n<html lang="{default}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width,initial-scale=1">'
+        f'<title>{name}</title><meta http-equiv="refresh" content="0; url={target}">'
+        f'<link rel="canonical" href="{content.site.base_url.rstrip("/")}/{default}/"></head>'
+        f"<body><h1>{name}</h1><ul>{links}</ul></body></html>\n",
+        encoding="utf-8",
+    )
+    lang_404 = out / default / "404.html"
+    if lang_404.exists():
+        text = lang_404.read_text(encoding="utf-8")
+        (out / "404.html").write_text(text.replace('href="/', f'href="/{default}/'), encoding="utf-8")
+
+
+def build(opts: BuildOptions, stream: TextIO = sys.stderr) -> int:
+    """Build the site. Returns the exit code; prints every problem found."""
+    start = time.monotonic()
+    content, diags = check(opts.root, opts.strict, stream)
+    if diags.failed(opts.strict) or content.site is None:
+        print(
+            f"phobien build: stopped before building: {diags.summary()}. The previous site/ was not changed.",
+            file=stream,
+        )
+        return 1
+    site = content.site
+    stage_opts = Options(directory_urls=not opts.offline, today=opts.today or dt.date.today(), serve=opts.serve)
+    staged = {lang: stage_language(content, lang, stage_opts) for lang in site.codes}
+    out = opts.out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
+    work = opts.root / ".phobien-cache" / "stage"
+    shutil.rmtree(tmp, ignore_errors=True)
+    shutil.rmtree(work, ignore_errors=True)
+    try:
+        jobs = []
+        for lang in site.codes:
+            stage_dir = work / lang
+            write_stage(stage_dir, staged[lang], _page_meta(content, staged, lang, stage_opts))
+            jobs.append(
+                LanguageJob(
+                    lang,
+                    opts.root.resolve(),
+                    stage_dir,
+                    tmp / lang,
+                    _language_config(content, lang, staged[lang], opts),
+                    opts.strict,
+                )
+            )
+        total = sum(len(p) for p in staged.values())
+        print(f"phobien build: {total} pages in {len(jobs)} languages ({', '.join(site.codes)})", file=stream)
+        workers = opts.jobs or min(len(jobs), os.cpu_count() or 1)
+        results: list[LanguageResult] = []
+        if workers > 1:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                for result in pool.map(run_language, jobs):
+                    _progress(result, stream)
+                    results.append(result)
+        else:
+            for job in jobs:
+                result = run_language(job)
+                _progress(result, stream)
+                results.append(result)
+        failed = [r for r in results if r.error]
+        if failed:
+            for r in failed:
+                print(r.error, file=stream)
+            raise BuildError(f"{len(failed)} language(s) failed")
+        _root_files(content, tmp, opts)
+        _swap(tmp, out)
+    except BuildError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        print(f"phobien build: failed: {exc}. The previous {opts.out.name}/ was not changed.", file=stream)
+        return 1
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    took = time.monotonic() - start
+    print(f"phobien build: done in {took:.1f} s: {opts.out}/ ({diags.summary()})", file=stream)
+    return 0
+
+
+def _progress(result: LanguageResult, stream: TextIO) -> None:
+    state = "failed" if result.error else f"{result.pages} HTML files"
+    print(f"  [{result.lang}] {state}", file=stream)
+    for w in result.warnings:
+        print(f"  [{result.lang}] warning: {w}", file=stream)
+
+
+def _swap(tmp: Path, out: Path) -> None:
+    """Replace ``out`` by ``tmp`` with two renames, so readers never see a half-built site."""
+    old = out.parent / f".{out.name}.old-{os.getpid()}"
+    if out.exists():
+        out.rename(old)
+    tmp.rename(out)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,33 @@
+"""Where a staged page ends up, and relative links between pages.
+
+Pages are staged as Markdown paths (``materials/x.md``, ``materials/index.md``). MkDocs turns
+them into ``materials/x/`` (directory URLs, served) or ``materials/x.html`` (offline copy,
+opened from disk where a folder does not open its index.html).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """Site-relative URL of the staged page ``path`` ('' is the language's home)."""
+    stem = path.removesuffix(".md")
+    if not directory_urls:
+        return f"{stem}.html"
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
+
+
+def relative(from_path: str, to_path: str, directory_urls: bool = True, anchor: str = "") -> str:
+    """Link from the page staged at ``from_path`` to the one at ``to_path``."""
+    source = page_url(from_path, directory_urls)
+    here = source.rstrip("/") if directory_urls else posixpath.dirname(source)
+    target = page_url(to_path, directory_urls)
+    rel = posixpath.relpath(target or ".", here or ".")
+    if directory_urls and (target.endswith("/") or target == ""):
+        rel = rel.rstrip("/") + "/" if rel != "." else "./"
+    return rel + (f"#{anchor}" if anchor else "")

@@ -1,0 +1,88 @@
+"""The ``phobien`` command. Thin: each subcommand calls one function of the package."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _root(value: str) -> Path:
+    return Path(value).resolve()
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from phobien.build.site import check
+    from phobien.load.files import fix_file
+
+    if args.fix:
+        fixed = [
+            p
+            for folder in ("content", "docs")
+            for p in sorted((args.root / folder).rglob("*"))
+            if p.suffix in (".yml", ".md") and p.is_file() and fix_file(p)
+        ]
+        for p in fixed:
+            print(f"fixed: {p.relative_to(args.root)} (removed BOM / normalised to NFC)", file=sys.stderr)
+    _, diags = check(args.root, args.strict)
+    print(f"phobien check: {diags.summary()}", file=sys.stderr)
+    return 1 if diags.failed(args.strict) else 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from phobien.build.site import BuildOptions, build
+
+    out = args.out or args.root / "site"
+    return build(BuildOptions(root=args.root, out=out, strict=args.strict, offline=args.offline, jobs=args.jobs))
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from phobien.serve import serve
+
+    return serve(args.root, args.host, args.port)
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from phobien.schema import write_schemas
+
+    out = args.out or args.root / "schemas"
+    for path in write_schemas(out):
+        print(path.relative_to(args.root) if path.is_relative_to(args.root) else path)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="phobien", description="Build the legal-dissemination site from content/.")
+    parser.add_argument("--root", type=_root, default=Path.cwd(), help="project folder (default: here)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("check", help="validate content/ and docs/ and list every problem")
+    p.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p.add_argument("--fix", action="store_true", help="remove BOMs and normalise text to NFC in place")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("build", help="check, then build site/ (atomically)")
+    p.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p.add_argument("--offline", action="store_true", help="a copy that works opened from disk (file://)")
+    p.add_argument("--out", type=_root, default=None, help="output folder (default: site/)")
+    p.add_argument("--jobs", type=int, default=None, help="parallel language builds (default: cores)")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("serve", help="preview with live reload while you edit")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("schema", help="write JSON Schemas of every content file type")
+    p.add_argument("--out", type=_root, default=None, help="folder (default: schemas/)")
+    p.set_defaults(func=cmd_schema)
+
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

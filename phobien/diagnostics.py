@@ -1,0 +1,83 @@
+"""Diagnostics: every problem found in content, with the place it was found.
+
+Printed as ``path:line:col: error: what is wrong; how to fix it`` so that editors and
+IDEs can jump to the place. Lines and columns are 1-based.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem in one place."""
+
+    path: str
+    line: int
+    col: int
+    severity: Severity
+    message: str
+
+    def format(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.severity.value}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where something is: a file and a 1-based line and column."""
+
+    path: str
+    line: int = 1
+    col: int = 1
+
+
+class Diagnostics:
+    """An ordered collection of diagnostics, filled while reading the whole tree."""
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = root
+        self.items: list[Diagnostic] = []
+
+    def rel(self, path: Path | str) -> str:
+        p = Path(path)
+        if self.root is not None:
+            try:
+                return p.resolve().relative_to(self.root.resolve()).as_posix()
+            except ValueError:
+                pass
+        return p.as_posix()
+
+    def add(self, pos: Position, severity: Severity, message: str) -> None:
+        self.items.append(Diagnostic(pos.path, pos.line, pos.col, severity, message))
+
+    def error(self, pos: Position, message: str) -> None:
+        self.add(pos, Severity.ERROR, message)
+
+    def warning(self, pos: Position, message: str) -> None:
+        self.add(pos, Severity.WARNING, message)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity is Severity.WARNING]
+
+    def failed(self, strict: bool = False) -> bool:
+        return bool(self.errors) or (strict and bool(self.warnings))
+
+    def sorted(self) -> list[Diagnostic]:
+        return sorted(dict.fromkeys(self.items), key=lambda d: (d.path, d.line, d.col, d.message))
+
+    def summary(self) -> str:
+        e, w = len(self.errors), len(self.warnings)
+        return f"{e} error{'s' if e != 1 else ''}, {w} warning{'s' if w != 1 else ''}"

@@ -1,0 +1,132 @@
+"""The MkDocs + Material engine: staged pages in, HTML out, one process per language.
+
+This module and :mod:`phobien.mkdocs_plugin` are the only places that know MkDocs. Material
+reaches end of life on 5 May 2027; replacing the engine means replacing these two files and
+``overrides/``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from phobien.build.pages import Staged
+
+NAV_SECTIONS = [("materials", "materials"), ("plans", "plans"), ("legal", "legal"), ("agencies", "agencies")]
+
+
+@dataclass
+class LanguageJob:
+    """Everything one language's MkDocs run needs; picklable for a worker process."""
+
+    lang: str
+    root: Path
+    stage_dir: Path
+    out_dir: Path
+    config: dict[str, Any]
+    strict: bool = False
+
+
+@dataclass
+class LanguageResult:
+    lang: str
+    pages: int
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+def write_stage(stage_dir: Path, pages: list[Staged], extra_meta: dict[str, dict[str, Any]]) -> None:
+    """Write staged pages as Markdown files with front matter for MkDocs."""
+    for page in pages:
+        target = stage_dir / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        meta: dict[str, Any] = {"title": page.title}
+        if page.description:
+            meta["description"] = page.description
+        if page.hide:
+            meta["hide"] = page.hide
+        meta["phobien"] = {"kind": page.kind, **extra_meta.get(page.path, {})}
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+        target.write_text(f"---\n{front}---\n\n{page.body}", encoding="utf-8")
+
+
+def nav_for(pages: list[Staged], titles: dict[str, str]) -> list[Any]:
+    """A small navigation: home, top pages, then one section per kind of data page.
+
+    Sections keep Material's per-page navigation linear in size (with navigation.prune).
+    """
+    top = sorted(
+        (p for p in pages if "/" not in p.path and p.path != "index.md"),
+        key=lambda p: (p.kind != "audience", p.kind != "hotlines", p.data.get("order", 100), p.path),
+    )
+    nav: list[Any] = [{titles["home"]: "index.md"}]
+    nav += [{p.title: p.path} for p in top if p.kind in ("audience", "hotlines")]
+    for folder, key in NAV_SECTIONS:
+        children = sorted(
+            (p for p in pages if p.path.startswith(folder + "/") and p.path != f"{folder}/index.md"),
+            key=lambda p: (p.data.get("order", 100), p.title),
+        )
+        nav.append({titles[key]: [f"{folder}/index.md", *({c.title: c.path} for c in children)]})
+    nav += [{p.title: p.path} for p in top if p.kind == "doc"]
+    return nav
+
+
+def language_config(job: LanguageJob) -> Path:
+    """Write the language's MkDocs config (inheriting the project's mkdocs.yml)."""
+    config = {
+        "INHERIT": str((job.root / "mkdocs.yml").resolve()),
+        "docs_dir": str(job.stage_dir.resolve()),
+        "site_dir": str(job.out_dir.resolve()),
+        **job.config,
+    }
+    config.setdefault("theme", {})["custom_dir"] = str((job.root / "overrides").resolve())
+    path = job.stage_dir.parent / f"mkdocs.{job.lang}.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def run_language(job: LanguageJob) -> LanguageResult:
+    """Render one language with MkDocs. Runs in a worker process; never raises."""
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    from jinja2 import TemplateError
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    handler = _Collect()
+    log = logging.getLogger("mkdocs")
+    log.addHandler(handler)
+    log.propagate = False
+    log.setLevel(logging.WARNING)
+    try:
+        config_path = language_config(job)
+        cfg = load_config(config_file=str(config_path), strict=job.strict)
+        build(cfg)
+    except TemplateError as exc:
+        where = f"{getattr(exc, 'filename', '') or 'template'}:{getattr(exc, 'lineno', 0) or 1}:1"
+        return LanguageResult(job.lang, 0, handler.messages, f"{where}: template error: {exc}")
+    except (MkDocsException, SystemExit) as exc:
+        detail = "; ".join(handler.messages) or str(exc)
+        return LanguageResult(job.lang, 0, handler.messages, f"mkdocs.yml:1:1: the site engine stopped: {detail}")
+    except Exception as exc:  # noqa: BLE001 - report, never show a traceback to an editor
+        return LanguageResult(
+            job.lang, 0, handler.messages, f"mkdocs.yml:1:1: the site engine failed: {type(exc).__name__}: {exc}"
+        )
+    finally:
+        log.removeHandler(handler)
+    pages = sum(1 for _ in job.out_dir.rglob("*.html"))
+    return LanguageResult(job.lang, pages, handler.messages)

@@ -1,0 +1,268 @@
+"""Cross-file checks: ids that must exist, ids that must be unique, languages per text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from phobien.diagnostics import Diagnostics, Position
+from phobien.load.tree import Content, Page
+from phobien.load.validate import did_you_mean
+from phobien.model.common import Localized, Model
+from phobien.text import slugify
+
+RESERVED_SLUGS = {
+    "materials",
+    "plans",
+    "agencies",
+    "legal",
+    "news",
+    "hotlines",
+    "search",
+    "data",
+    "assets",
+    "l",
+    "print",
+    "deadlines",
+    "about",
+    "404",
+}
+
+
+class Index:
+    """Known ids of one kind, with a readable name for messages."""
+
+    def __init__(self, what: str, ids: Iterable[str], where: str, trusted: bool = True) -> None:
+        self.trusted = trusted
+        self.what = what
+        self.where = where
+        self.ids = list(ids)
+        self.known = set(self.ids)
+
+    def check(self, diags: Diagnostics, pos: Position, value: str, extra: Iterable[str] = ()) -> None:
+        if not self.trusted or value in self.known or value in extra:
+            return
+        hint = did_you_mean(value, self.ids) or f"; use an id from {self.where}"
+        diags.error(pos, f"unknown {self.what} '{value}'{hint}")
+
+
+def legal_key(value: str) -> str:
+    """How a legal reference is matched: by id or by number, ignoring marks and case."""
+    return slugify(value)
+
+
+def _duplicates(diags: Diagnostics, content: Content, items: list[Any], what: str) -> None:
+    seen: dict[str, Any] = {}
+    for item in items:
+        if item.id in seen:
+            first = content.pos(seen[item.id], "id")
+            diags.error(
+                content.pos(item, "id"),
+                f"duplicate {what} id '{item.id}' (also on line {first.line}); give each a different id",
+            )
+        else:
+            seen[item.id] = item
+
+
+def _localized_fields(
+    obj: BaseModel, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], dict[str, str]]]:
+    for name, info in type(obj).model_fields.items():
+        value = getattr(obj, name)
+        if info.annotation == Localized and isinstance(value, dict):
+            yield (*path, name), value
+        elif isinstance(value, BaseModel):
+            yield from _localized_fields(value, (*path, name))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from _localized_fields(item, (*path, name, i))
+
+
+def _check_languages(diags: Diagnostics, content: Content, objs: Iterable[Model]) -> None:
+    site = content.site
+    if site is None:
+        return
+    codes = site.codes
+    for obj in objs:
+        for path, texts in _localized_fields(obj):
+            for code in texts:
+                if code not in codes:
+                    diags.error(
+                        content.pos(obj, *path, code, key=True),
+                        f"'{code}' is not one of the site's languages ({', '.join(codes)}); "
+                        "fix the code or add the language to content/site.yml",
+                    )
+            if site.default_language not in texts:
+                diags.error(
+                    content.pos(obj, *path),
+                    f"'{path[-1]}' has no text in the default language "
+                    f"'{site.default_language}'; add '{site.default_language}: ...'",
+                )
+
+
+def check_references(content: Content, diags: Diagnostics) -> None:
+    """Report every reference to something that does not exist, and every duplicate id."""
+    broken = content.broken
+    audiences = Index("audience", [a.id for a in content.audiences], "content/audiences.yml", "audiences" not in broken)
+    topics = Index("topic", [t.id for t in content.topics], "content/topics.yml", "topics" not in broken)
+    hotlines = Index("hotline", [h.id for h in content.hotlines], "content/hotlines.yml", "hotlines" not in broken)
+    agencies = Index("agency", [a.id for a in content.agencies], "content/agencies.yml", "agencies" not in broken)
+    legal_ids = {legal_key(i): i for i in content.legal}
+    for i, doc in content.legal.items():
+        if doc.number:
+            legal_ids.setdefault(legal_key(doc.number), i)
+    legal = Index("legal document", content.legal, "content/legal/ (file name or number)")
+
+    _duplicates(diags, content, content.audiences, "audience")
+    _duplicates(diags, content, content.topics, "topic")
+    _duplicates(diags, content, content.hotlines, "hotline")
+    _duplicates(diags, content, content.agencies, "agency")
+    for audience in content.audiences:
+        if audience.id in RESERVED_SLUGS:
+            diags.error(
+                content.pos(audience, "id"),
+                f"'{audience.id}' is a reserved address of the site; choose another audience id",
+            )
+        for i, hid in enumerate(audience.hotlines):
+            hotlines.check(diags, content.pos(audience, "hotlines", i), hid)
+    _check_languages(diags, content, [*content.audiences, *content.topics, *content.hotlines])
+    if content.site is not None:
+        _check_languages(diags, content, [content.site])
+        agencies.check(diags, content.pos(content.site, "owner_agency"), content.site.owner_agency)
+        _check_ui_strings(content, diags)
+
+    def check_legal(pos: Position, ref: str) -> None:
+        if f"legal/{legal_key(ref)}" in broken:
+            return
+        if legal_key(ref) not in legal_ids:
+            legal.check(diags, pos, ref)
+
+    for hotline in content.hotlines:
+        for i, aid in enumerate(hotline.audiences):
+            audiences.check(diags, content.pos(hotline, "audiences", i), aid)
+        if hotline.operator:
+            agencies.check(diags, content.pos(hotline, "operator"), hotline.operator)
+    for agency in content.agencies:
+        if agency.parent:
+            agencies.check(diags, content.pos(agency, "parent"), agency.parent)
+        for i, sid in enumerate(agency.succeeded_by):
+            agencies.check(diags, content.pos(agency, "succeeded_by", i), sid, extra=["unknown"])
+    for doc in content.legal.values():
+        if doc.superseded_by:
+            check_legal(content.pos(doc, "superseded_by"), doc.superseded_by)
+        for i, ref in enumerate(doc.amended_by):
+            check_legal(content.pos(doc, "amended_by", i), ref)
+    for plan in content.plans.values():
+        agencies.check(diags, content.pos(plan, "issuer"), plan.issuer)
+        for i, ref in enumerate(plan.legal_basis):
+            check_legal(content.pos(plan, "legal_basis", i), ref)
+        for i, tid in enumerate(plan.topics):
+            topics.check(diags, content.pos(plan, "topics", i), tid)
+        section_ids = Index("section", [s.id for s in plan.sections], "this plan's 'sections'")
+        seen: dict[str, int] = {}
+        for t, task in enumerate(plan.tasks):
+            if task.id in seen:
+                diags.error(
+                    content.pos(plan, "tasks", t, "id"),
+                    f"duplicate task id '{task.id}' (also task {seen[task.id] + 1}); "
+                    "ids are the task's numbering and must be unique",
+                )
+            seen.setdefault(task.id, t)
+            if task.section is not None:
+                section_ids.check(diags, content.pos(plan, "tasks", t, "section"), task.section)
+            for role in ("lead", "partners"):
+                for a, assignment in enumerate(getattr(task, role)):
+                    agencies.check(diags, content.pos(plan, "tasks", t, role, a), assignment.agency)
+        for r, duty in enumerate(plan.reporting):
+            for role in ("by", "to"):
+                for a, aid in enumerate(getattr(duty, role)):
+                    agencies.check(diags, content.pos(plan, "reporting", r, role, a), aid)
+
+    for page in [*content.materials, *content.articles]:
+        _check_page_refs(page, diags, audiences, topics, hotlines, check_legal)
+    _check_translations(content, diags)
+
+
+def _check_page_refs(
+    page: Page, diags: Diagnostics, audiences: Index, topics: Index, hotlines: Index, check_legal: Any
+) -> None:
+    meta = page.meta
+    for name, index in (("audiences", audiences), ("topics", topics), ("hotlines", hotlines)):
+        for i, value in enumerate(getattr(meta, name, [])):
+            mark = page.located.value_mark((name, i))
+            index.check(diags, Position(page.rel, mark.line, mark.col), value)
+    for i, ref in enumerate(getattr(meta, "legal_refs", [])):
+        mark = page.located.value_mark(("legal_refs", i))
+        check_legal(Position(page.rel, mark.line, mark.col), ref)
+    for i, source in enumerate(getattr(meta, "sources", [])):
+        if source.legal_ref:
+            mark = page.located.value_mark(("sources", i, "legal_ref"))
+            check_legal(Position(page.rel, mark.line, mark.col), source.legal_ref)
+    if page.kind == "article":
+        lang = getattr(meta, "language", None)
+        if lang and lang != page.lang:
+            mark = page.located.value_mark(("language",))
+            diags.error(
+                Position(page.rel, mark.line, mark.col),
+                f"language '{lang}' does not match the file name's '.{page.lang}.md'; "
+                "remove the field or rename the file",
+            )
+
+
+def _check_translations(content: Content, diags: Diagnostics) -> None:
+    default = content.site.default_language if content.site else "vi"
+    for group in (content.materials, content.articles, content.docs):
+        by_key = {(p.slug, p.lang): p for p in group}
+        for page in group:
+            tr = page.meta.translation
+            if page.lang == default:
+                if tr is not None:
+                    diags.error(
+                        page.pos("translation"),
+                        "a page in the default language is an original, not a translation; remove 'translation'",
+                    )
+                continue
+            if tr is None:
+                continue
+            src_slug, _, rest = tr.source.rpartition("/")[-1].partition(".")
+            src_lang = rest.removesuffix(".md")
+            if (src_slug, src_lang) not in by_key:
+                diags.error(
+                    page.pos("translation", "source"),
+                    f"translation source '{tr.source}' does not exist; name the original "
+                    f"file, e.g. '{page.slug}.{default}.md'",
+                )
+
+
+def _check_ui_strings(content: Content, diags: Diagnostics) -> None:
+    from phobien.build.ui import KEYS
+
+    assert content.site is not None
+    default = content.site.default_language
+    rel = f"content/i18n/{default}.yml"
+    if "i18n/" + default in content.broken:
+        return
+    if default not in content.ui:
+        diags.error(
+            Position(rel),
+            "missing interface strings of the default language; copy this file from the phobien starter content",
+        )
+        return
+    have = content.ui[default]
+    missing = [k for k in KEYS if k not in have.strings]
+    if missing:
+        diags.error(
+            content.pos(have, "strings"), f"missing interface string(s) {', '.join(missing)}; add them under 'strings:'"
+        )
+    for code, ui in content.ui.items():
+        if code not in content.site.codes:
+            diags.warning(content.pos(ui), f"'{code}' is not one of the site's languages; the file is not used")
+        for key in ui.strings:
+            if key not in KEYS:
+                diags.warning(
+                    content.pos(ui, "strings", key, key=True),
+                    f"unknown interface string '{key}'{did_you_mean(key, list(KEYS))}",
+                )

@@ -1,0 +1,275 @@
+"""Load the whole content tree into typed models, collecting every problem at once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from phobien.diagnostics import Diagnostics, Position
+from phobien.load.files import read_text
+from phobien.load.validate import validate
+from phobien.model.agency import Agency, AgencyFile
+from phobien.model.common import Model
+from phobien.model.hotline import Hotline, HotlineFile
+from phobien.model.i18n import UIStrings
+from phobien.model.legal import LegalDocument
+from phobien.model.page import ArticleMeta, DocMeta, MaterialMeta, PageMeta
+from phobien.model.plan import Plan
+from phobien.model.site import Site
+from phobien.model.vocab import Audience, AudienceFile, Topic, TopicFile
+from phobien.text import is_slug
+from phobien.yamlpos import Located, load, split_front_matter
+
+M = TypeVar("M", bound=Model)
+
+PAGE_NAME = re.compile(r"^(?P<slug>[^.]+)\.(?P<lang>[a-z]{2,3})\.md$")
+
+
+@dataclass
+class Page:
+    """A Markdown page: a material, an article or a hand-written page from docs/."""
+
+    kind: str
+    slug: str
+    lang: str
+    path: Path
+    rel: str
+    meta: PageMeta
+    body: str
+    body_line: int
+    located: Located
+
+    def pos(self, *path: str | int) -> Position:
+        mark = self.located.key_mark(path) if path else self.located.value_mark(())
+        return Position(self.rel, mark.line, mark.col)
+
+
+@dataclass
+class Content:
+    """Everything in content/ and docs/, validated."""
+
+    root: Path
+    site: Site | None = None
+    audiences: list[Audience] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+    hotlines: list[Hotline] = field(default_factory=list)
+    agencies: list[Agency] = field(default_factory=list)
+    legal: dict[str, LegalDocument] = field(default_factory=dict)
+    plans: dict[str, Plan] = field(default_factory=dict)
+    materials: list[Page] = field(default_factory=list)
+    articles: list[Page] = field(default_factory=list)
+    docs: list[Page] = field(default_factory=list)
+    ui: dict[str, UIStrings] = field(default_factory=dict)
+    files: dict[str, Located] = field(default_factory=dict)
+    broken: set[str] = field(default_factory=set)
+    """Lists that could not be read: references to them are not checked (no false alarms)."""
+
+    def pos(self, obj: Model, *sub: str | int, key: bool = False) -> Position:
+        """Position of ``obj`` (or of a field inside it) in the file it was read from."""
+        located = self.files.get(obj._file)
+        if located is None:
+            return Position(obj._file or "content")
+        path = (*obj._path, *sub)
+        mark = located.key_mark(path) if key else located.value_mark(path)
+        return Position(obj._file, mark.line, mark.col)
+
+
+def _load_yaml(path: Path, content: Content, diags: Diagnostics) -> Located | None:
+    rel = diags.rel(path)
+    text = read_text(path, diags)
+    if text is None:
+        return None
+    located, problems = load(text)
+    for problem in problems:
+        diags.error(Position(rel, problem.mark.line, problem.mark.col), problem.message)
+    if located is None:
+        return None
+    content.files[rel] = located
+    return located
+
+
+def _load_model(model: type[M], path: Path, content: Content, diags: Diagnostics) -> M | None:
+    located = _load_yaml(path, content, diags)
+    if located is None:
+        return None
+    rel = diags.rel(path)
+    if located.data is None:
+        diags.error(Position(rel), "the file is empty; see the other files of its kind for the fields it needs")
+        return None
+    obj = validate(model, located, rel, diags)
+    if obj is not None:
+        obj.located_at(rel, ())
+    return obj
+
+
+def _locate_items(items: list[Any], rel: str, key: str) -> None:
+    for i, item in enumerate(items):
+        item.located_at(rel, (key, i))
+
+
+def _required(path: Path, diags: Diagnostics, example: str) -> bool:
+    if path.is_file():
+        return True
+    diags.error(Position(diags.rel(path)), f"missing file; create it (e.g. {example})")
+    return False
+
+
+def _load_list(model: type[M], key: str, path: Path, content: Content, diags: Diagnostics) -> list[Any]:
+    if not _required(path, diags, f"'{key}: []'"):
+        content.broken.add(key)
+        return []
+    obj = _load_model(model, path, content, diags)
+    if obj is None:
+        content.broken.add(key)
+        return []
+    items: list[Any] = getattr(obj, key)
+    _locate_items(items, diags.rel(path), key)
+    return items
+
+
+def _load_dir(model: type[M], folder: Path, content: Content, diags: Diagnostics) -> dict[str, M]:
+    result: dict[str, M] = {}
+    if not folder.is_dir():
+        return result
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        rel = diags.rel(path)
+        if path.suffix == ".yaml":
+            diags.error(Position(rel), "rename the file to end in '.yml'")
+            continue
+        if path.suffix != ".yml":
+            diags.warning(Position(rel), f"ignored: only .yml files belong in {diags.rel(folder)}/")
+            continue
+        if not is_slug(path.stem):
+            diags.error(
+                Position(rel),
+                f"file name '{path.name}' is not a valid id; use lower-case ASCII letters, digits "
+                "and hyphens, e.g. '87-qd-ttg.yml'",
+            )
+            continue
+        obj = _load_model(model, path, content, diags)
+        if obj is not None:
+            result[path.stem] = obj
+        else:
+            content.broken.add(f"{folder.name}/{path.stem}")
+    return result
+
+
+def _load_pages(
+    kind: str, meta_model: type[PageMeta], folder: Path, content: Content, diags: Diagnostics, langs: set[str] | None
+) -> list[Page]:
+    pages: list[Page] = []
+    if not folder.is_dir():
+        return pages
+    for path in sorted(folder.rglob("*")):
+        if path.is_dir() or any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        rel = diags.rel(path)
+        if path.suffix != ".md":
+            if kind != "doc":
+                diags.warning(Position(rel), f"ignored: only .md files belong in {diags.rel(folder)}/")
+            continue
+        m = PAGE_NAME.match(path.name)
+        if not m:
+            diags.error(
+                Position(rel),
+                "the file name must be '<name>.<language>.md' with a language code, "
+                "e.g. 'quyen-khong-bi-tra-tan.vi.md'",
+            )
+            continue
+        slug, lang = m.group("slug"), m.group("lang")
+        if not is_slug(slug):
+            diags.error(
+                Position(rel),
+                f"'{slug}' in the file name is not a valid page address; use lower-case ASCII "
+                "letters, digits and hyphens, without tone marks (e.g. 'quyen-cua-tre-em')",
+            )
+            continue
+        if langs is not None and lang not in langs:
+            diags.error(
+                Position(rel),
+                f"language '{lang}' in the file name is not one of the site's languages "
+                f"({', '.join(sorted(langs))}); see content/site.yml",
+            )
+            continue
+        page = _load_page(kind, meta_model, path, slug, lang, content, diags)
+        if page is not None:
+            pages.append(page)
+    return pages
+
+
+def _load_page(
+    kind: str, meta_model: type[PageMeta], path: Path, slug: str, lang: str, content: Content, diags: Diagnostics
+) -> Page | None:
+    rel = diags.rel(path)
+    text = read_text(path, diags)
+    if text is None:
+        return None
+    front, body, body_line = split_front_matter(text)
+    if front is None:
+        if text.startswith("---"):
+            diags.error(Position(rel), "the front matter has no closing '---' line; add one after the last field")
+            return None
+        if kind == "doc":
+            front = ""
+        else:
+            diags.error(
+                Position(rel),
+                "the page has no front matter; start the file with a '---' line, the fields "
+                "(title, summary, ...) and another '---' line",
+            )
+            return None
+    located, problems = load(front, line_offset=1)
+    for problem in problems:
+        diags.error(Position(rel, problem.mark.line, problem.mark.col), problem.message)
+    if located is None:
+        return None
+    if located.data is None:
+        located.data = {}
+    if not isinstance(located.data, dict):
+        diags.error(Position(rel, 2, 1), "the front matter must be 'name: value' lines")
+        return None
+    if kind == "doc" and "title" not in located.data:
+        located.data["title"] = _first_heading(body) or slug
+    meta = validate(meta_model, located, rel, diags)
+    if meta is None:
+        return None
+    content.files[rel] = located
+    meta.located_at(rel, ())
+    return Page(kind, slug, lang, path, rel, meta, body, body_line, located)
+
+
+def _first_heading(body: str) -> str | None:
+    m = re.search(r"^#\s+(.+?)\s*#*\s*$", body, re.M)
+    return m.group(1) if m else None
+
+
+def load_content(root: Path, diags: Diagnostics | None = None) -> tuple[Content, Diagnostics]:
+    """Read ``root``/content and ``root``/docs. Never raises for bad content."""
+    from phobien.load.refs import check_references
+
+    diags = diags or Diagnostics(root)
+    cdir = root / "content"
+    content = Content(root=root)
+    if not cdir.is_dir():
+        diags.error(Position("content"), "there is no content/ folder here; run phobien in the project folder")
+        return content, diags
+    if _required(cdir / "site.yml", diags, "copy site.yml from the phobien starter content"):
+        content.site = _load_model(Site, cdir / "site.yml", content, diags)
+    langs = set(content.site.codes) if content.site else None
+    content.audiences = _load_list(AudienceFile, "audiences", cdir / "audiences.yml", content, diags)
+    content.topics = _load_list(TopicFile, "topics", cdir / "topics.yml", content, diags)
+    content.hotlines = _load_list(HotlineFile, "hotlines", cdir / "hotlines.yml", content, diags)
+    content.agencies = _load_list(AgencyFile, "agencies", cdir / "agencies.yml", content, diags)
+    content.legal = _load_dir(LegalDocument, cdir / "legal", content, diags)
+    content.plans = _load_dir(Plan, cdir / "plans", content, diags)
+    content.materials = _load_pages("material", MaterialMeta, cdir / "materials", content, diags, langs)
+    content.articles = _load_pages("article", ArticleMeta, cdir / "articles", content, diags, langs)
+    content.docs = _load_pages("doc", DocMeta, root / "docs", content, diags, langs)
+    i18n = _load_dir(UIStrings, cdir / "i18n", content, diags)
+    content.ui = i18n
+    check_references(content, diags)
+    return content, diags

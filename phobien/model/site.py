@@ -1,0 +1,58 @@
+"""content/site.yml: the site as a whole."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from phobien.model.common import LangCode, Localized, Model, Slug, Text
+
+
+class Language(Model):
+    """One language the site is published in."""
+
+    code: LangCode = Field(description="ISO 639 code, 2 or 3 letters: vi, en, km, hmn.")
+    name: Text = Field(description="The language's own name for itself, e.g. 'Tiếng Việt'.")
+    name_vi: Text | None = Field(None, description="The language's name in Vietnamese.")
+    script: Literal["Latn", "Khmr", "Thai", "Laoo", "Cham", "Tavt"] = Field(
+        "Latn", description="ISO 15924 script code: Latn, Khmr, ..."
+    )
+    direction: Literal["ltr", "rtl"] = Field("ltr", description="Text direction.")
+
+
+class Site(Model):
+    """Settings of the whole site."""
+
+    name: Localized = Field(description="Site name per language.")
+    owner_agency: Slug = Field(description="Id (in agencies.yml) of the agency that runs the site.")
+    base_url: Text = Field(description="Absolute address where the site is published, e.g. https://pbgdpl.example.vn/")
+    languages: list[Language] = Field(min_length=1, description="Languages, in menu order.")
+    default_language: LangCode = Field("vi", description="Language of '/' and of fallback pages.")
+    quick_exit_url: Text = Field(
+        "https://www.google.com/search?q=th%E1%BB%9Di+ti%E1%BA%BFt",
+        description="Neutral page the quick-exit control leaves to (e.g. a weather search).",
+    )
+    hotline_max_age_days: int = Field(180, ge=1, description="Days after which a hotline's verified_on is stale.")
+    max_sentence_syllables: int = Field(
+        25, ge=5, description="Longest sentence (in syllables) allowed in materials for citizens."
+    )
+
+    @model_validator(mode="after")
+    def _check(self) -> Site:
+        codes = [lang.code for lang in self.languages]
+        if self.default_language not in codes:
+            raise ValueError(
+                f"default_language '{self.default_language}' is not in languages "
+                f"({', '.join(codes)}); add it to languages or change default_language"
+            )
+        if not self.base_url.startswith(("https://", "http://")):
+            raise ValueError(f"base_url '{self.base_url}' must be an absolute address starting with https://")
+        return self
+
+    @property
+    def codes(self) -> list[str]:
+        return [lang.code for lang in self.languages]
+
+    def language(self, code: str) -> Language:
+        return next(lang for lang in self.languages if lang.code == code)

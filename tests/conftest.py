@@ -1,0 +1,55 @@
+"""Shared fixtures: real content trees copied into a temporary project folder."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def make_project(dest: Path, *trees: Path, bundled: bool = False) -> Path:
+    """A project folder: the repository's engine files plus content trees laid over each other."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(REPO / "overrides", dest / "overrides")
+    if bundled:
+        shutil.copytree(REPO / "content", dest / "content")
+        shutil.copytree(REPO / "docs", dest / "docs")
+    for tree in trees:
+        shutil.copytree(tree, dest, dirs_exist_ok=True)
+    return dest
+
+
+def run_phobien(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run the real command line, as an editor would."""
+    return subprocess.run(
+        [sys.executable, "-m", "phobien", "--root", str(root), *args], capture_output=True, text=True, timeout=600
+    )
+
+
+@pytest.fixture
+def minimal(tmp_path: Path) -> Path:
+    return make_project(tmp_path / "project", FIXTURES / "minimal")
+
+
+@pytest.fixture(scope="session")
+def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled content of the repository, built once for the session."""
+    root = make_project(tmp_path_factory.mktemp("bundled") / "project", bundled=True)
+    result = run_phobien(root, "build")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def minimal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_project(tmp_path_factory.mktemp("minimal") / "project", FIXTURES / "minimal")
+    result = run_phobien(root, "build")
+    assert result.returncode == 0, result.stderr
+    return root / "site"

@@ -1,0 +1,63 @@
+"""`phobien check` on real trees: exact messages, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from conftest import FIXTURES, make_project, run_phobien
+
+
+def test_minimal_tree_is_clean(minimal: Path) -> None:
+    result = run_phobien(minimal, "check")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().splitlines() == ["phobien check: 0 errors, 0 warnings"]
+
+
+def test_invalid_tree_lists_every_problem_exactly(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", FIXTURES / "minimal", FIXTURES / "invalid")
+    result = run_phobien(root, "check")
+    expected = (FIXTURES / "invalid.expected.txt").read_text(encoding="utf-8").splitlines()
+    assert result.stderr.splitlines() == expected
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_warnings_fail_only_with_strict(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", FIXTURES / "minimal")
+    page = root / "content/materials/bao-ve-tre.vi.md"
+    page.write_bytes(b"\xef\xbb\xbf" + unicodedata.normalize("NFD", page.read_text()).encode())
+    result = run_phobien(root, "check")
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [
+        "content/materials/bao-ve-tre.vi.md:1:1: warning: the file starts with a byte-order mark (BOM); "
+        "it was ignored, but save the file as 'UTF-8' without BOM (or run 'phobien check --fix')",
+        "content/materials/bao-ve-tre.vi.md:2:9: warning: text is not in Unicode NFC form (accents stored "
+        "as separate characters); it was normalised for the build; run 'phobien check --fix' to rewrite the file",
+        "phobien check: 0 errors, 2 warnings",
+    ]
+    assert run_phobien(root, "check", "--strict").returncode == 1
+    fixed = run_phobien(root, "check", "--fix", "--strict")
+    assert fixed.returncode == 0, fixed.stderr
+    assert page.read_bytes().startswith(b"---")
+    assert unicodedata.is_normalized("NFC", page.read_text(encoding="utf-8"))
+
+
+def test_build_runs_the_same_checks(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", FIXTURES / "minimal")
+    (root / "content/audiences.yml").write_text("audiences:\n  - id: parents\n", encoding="utf-8")
+    result = run_phobien(root, "build")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "content/audiences.yml:2:5: error: required fields 'name', 'intro' are missing; add each as 'name: ...'",
+        "phobien build: stopped before building: 1 error, 0 warnings. The previous site/ was not changed.",
+    ]
+    assert not (root / "site").exists()
+
+
+def test_missing_content_folder(tmp_path: Path) -> None:
+    result = run_phobien(tmp_path, "check")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "content:1:1: error: there is no content/ folder here; run phobien in the project folder"
+    )

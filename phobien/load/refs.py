@@ -82,25 +82,32 @@ def _localized_fields(
 
 
 def _check_languages(diags: Diagnostics, content: Content, objs: Iterable[Model]) -> None:
+    """Every text needs the default language; texts in languages the site does not publish
+    are allowed (content can be ready before a language is switched on) and reported once."""
     site = content.site
     if site is None:
         return
     codes = site.codes
+    unpublished: dict[str, tuple[Position, set[str]]] = {}
     for obj in objs:
         for path, texts in _localized_fields(obj):
             for code in texts:
                 if code not in codes:
-                    diags.error(
-                        content.pos(obj, *path, code, key=True),
-                        f"'{code}' is not one of the site's languages ({', '.join(codes)}); "
-                        "fix the code or add the language to content/site.yml",
-                    )
+                    pos = content.pos(obj, *path, code, key=True)
+                    unpublished.setdefault(pos.path, (pos, set()))[1].add(code)
             if site.default_language not in texts:
                 diags.error(
                     content.pos(obj, *path),
                     f"'{path[-1]}' has no text in the default language "
                     f"'{site.default_language}'; add '{site.default_language}: ...'",
                 )
+    for pos, langs in unpublished.values():
+        listed = ", ".join(f"'{c}'" for c in sorted(langs))
+        diags.warning(
+            pos,
+            f"texts in {listed} are not published: the site's languages are {', '.join(codes)}; "
+            "add the language to content/site.yml or check the code",
+        )
 
 
 def check_references(content: Content, diags: Diagnostics) -> None:

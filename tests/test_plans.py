@@ -1,0 +1,84 @@
+"""The five plans as data: counts and samples checked against the source texts in shared/seeds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import REPO
+
+from phobien.load import load_content
+
+UNCORRECTED = [
+    "traffic",
+    "dàn tộc",
+    "tổ tụng",
+    "nhẫm",
+    "dẫn tra",
+    "kiểm chế",
+    "chông chéo",
+    "hộnd",
+    "bất, giữ",
+    "tuy tố",
+    "hiệu hiệu quả",
+]
+
+
+@pytest.fixture(scope="module")
+def content():  # type: ignore[no-untyped-def]
+    content, diags = load_content(REPO)
+    assert not diags.errors, [d.format() for d in diags.errors]
+    return content
+
+
+@pytest.mark.parametrize(
+    ("plan_id", "tasks", "sample", "lead", "deadline"),
+    [
+        # 001 appendix row II: lead "Công an Thành phố", deadline "Hàng năm" (seed line 164).
+        ("ha-noi-126-kh-ubnd-2023", 49, "A.II", ["ha-noi-cong-an"], "Hàng năm"),
+        # 002 section II "Phân công": "Phòng Cảnh sát hình sự chủ trì ... tiết (1)" (seed line 88).
+        ("kien-giang-111-kh-cat-cshs-2021", 32, "II.1.a", ["kien-giang-phong-canh-sat-hinh-su"], None),
+        ("binh-dinh-cat-87-qd-ttg", 29, None, None, None),
+        ("bac-giang-tai-hoa-nhap-2022", 10, None, None, None),
+        ("ha-noi-xam-hai-tinh-duc-tre-em", 35, None, None, None),
+    ],
+)
+def test_plan_tasks(
+    content,
+    plan_id: str,
+    tasks: int,
+    sample: str | None,
+    lead: list[str] | None,  # type: ignore[no-untyped-def]
+    deadline: str | None,
+) -> None:
+    plan = content.plans[plan_id]
+    assert len(plan.tasks) == tasks
+    if sample:
+        task = next(t for t in plan.tasks if t.id == sample)
+        assert [a.agency for a in task.lead] == lead
+        assert (task.deadline.as_written if task.deadline else None) == deadline
+
+
+def test_known_headers(content) -> None:  # type: ignore[no-untyped-def]
+    hanoi = content.plans["ha-noi-126-kh-ubnd-2023"]
+    assert (hanoi.number, str(hanoi.date)) == ("126/KH-UBND", "2023-04-19")
+    kg = content.plans["kien-giang-111-kh-cat-cshs-2021"]
+    assert (kg.number, str(kg.date), kg.period.start_year, kg.period.end_year) == (
+        "111/KH-CAT-CSHS",
+        "2021-05-26",
+        2021,
+        2025,
+    )
+    # Numbers and dates that the texts do not give stay empty, never guessed.
+    assert content.plans["binh-dinh-cat-87-qd-ttg"].number is None
+    assert content.plans["ha-noi-xam-hai-tinh-duc-tre-em"].date is None
+
+
+def test_no_uncorrected_recognition_errors(content) -> None:  # type: ignore[no-untyped-def]
+    for plan_id, plan in content.plans.items():
+        texts = [plan.title, *plan.purposes, *plan.requirements, *(s.title for s in plan.sections)]
+        for task in plan.tasks:
+            texts += [task.text, task.output or "", task.request or ""]
+        for text in texts:
+            for error in UNCORRECTED:
+                assert not re.search(re.escape(error), text, re.I), f"{plan_id}: '{error}' in {text[:80]}"

@@ -82,3 +82,49 @@ def test_no_uncorrected_recognition_errors(content) -> None:  # type: ignore[no-
         for text in texts:
             for error in UNCORRECTED:
                 assert not re.search(re.escape(error), text, re.I), f"{plan_id}: '{error}' in {text[:80]}"
+
+
+def test_open_data_files(bundled_site) -> None:  # type: ignore[no-untyped-def]
+    import csv
+    import io
+    import json
+
+    plans = json.loads((bundled_site / "data/plans.json").read_text(encoding="utf-8"))
+    assert plans["schema_version"] == 1
+    hanoi = next(p for p in plans["plans"] if p["id"] == "ha-noi-126-kh-ubnd-2023")
+    assert (hanoi["number"], hanoi["date"], hanoi["issuer"]["name"]) == (
+        "126/KH-UBND",
+        "2023-04-19",
+        "Ủy ban nhân dân thành phố Hà Nội",
+    )
+    task = next(t for t in hanoi["tasks"] if t["id"] == "A.II")
+    assert task["lead"] == [{"id": "ha-noi-cong-an", "name": "Công an thành phố Hà Nội", "requested": False}]
+    assert task["deadline"] == {"as_written": "Hàng năm", "kind": "yearly"}
+    assert "87/QĐ-TTg" in hanoi["legal_refs"]
+    assert {p["id"]: p["status"] for p in plans["plans"]}["kien-giang-111-kh-cat-cshs-2021"] == "ended"
+    legal = json.loads((bundled_site / "data/legal.json").read_text(encoding="utf-8"))["legal"]
+    old = next(d for d in legal if d["id"] == "41-2019-qh14")
+    assert (old["number"], old["status"], old["superseded_by"]) == ("41/2019/QH14", "superseded", "127-2025-qh15")
+    hotlines = json.loads((bundled_site / "data/hotlines.json").read_text(encoding="utf-8"))["hotlines"]
+    assert "111" in [h["number"] for h in hotlines]
+    raw = (bundled_site / "data/tasks.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "Excel needs the BOM to show Vietnamese"
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert len(rows) == sum(len(p["tasks"]) for p in plans["plans"])
+    assert any(r["task_id"] == "A.II" and r["lead_names"] == "Công an thành phố Hà Nội" for r in rows)
+
+
+def test_no_page_or_data_file_shows_uncorrected_errors(bundled_site) -> None:  # type: ignore[no-untyped-def]
+    for path in [*bundled_site.rglob("*.html"), *(bundled_site / "data").iterdir()]:
+        text = path.read_text(encoding="utf-8-sig").lower()
+        for error in ("chống traffic", "dàn tộc", "tổ tụng", "nhẫm", "dẫn tra ", "kiểm chế", "chông chéo", "hộnd"):
+            assert error not in text, f"{path}: {error}"
+
+
+def test_deadlines_and_agency_pages(bundled_site) -> None:  # type: ignore[no-untyped-def]
+    page = (bundled_site / "vi/plans/deadlines/index.html").read_text(encoding="utf-8")
+    assert "Hằng năm" in page and "Có mốc thời gian" in page
+    agency = (bundled_site / "en/agencies/ha-noi-cong-an/index.html").read_text(encoding="utf-8")
+    assert "Tasks it leads" in agency and "A.II" in agency
+    law = (bundled_site / "en/legal/41-2019-qh14/index.html").read_text(encoding="utf-8")
+    assert "Superseded" in law and "127/2025/QH15" in law

@@ -15,6 +15,7 @@ from typing import Any
 
 import jinja2
 
+from phobien.build.data import plan_status
 from phobien.build.ui import UI
 from phobien.build.urls import relative
 from phobien.load import Content, Page
@@ -163,6 +164,7 @@ class Stager:
         self.stage_hotlines()
         self.stage_legal()
         self.stage_plans()
+        self.stage_deadlines()
         self.stage_agencies()
         return self.pages
 
@@ -323,14 +325,7 @@ class Stager:
         )
 
     def plan_status(self, plan: Plan) -> str:
-        end = plan.period.end_year
-        start = plan.period.start_year
-        year = self.options.today.year
-        if end is not None and end < year:
-            return "ended"
-        if start is not None and start > year:
-            return "not_started"
-        return "running" if end is not None else "open_ended"
+        return plan_status(plan, self.options.today)
 
     def stage_plans(self) -> None:
         items = []
@@ -402,6 +397,56 @@ class Stager:
                 ),
                 kind="list",
                 hide=["navigation"],
+            )
+        )
+
+    def stage_deadlines(self) -> None:
+        """Tasks by deadline: dated ones in time order, then yearly, tied to a decision, other."""
+        groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        today = self.options.today
+        for pid, plan in sorted(self.content.plans.items()):
+            for task in plan.tasks:
+                d = task.deadline
+                kind = d.kind if d else "unspecified"
+                if kind in ("date", "year", "range"):
+                    due = d.date if d and d.date else dt.date(d.end_year or 9999, 12, 31) if d else None
+                    group = "dated"
+                elif kind == "yearly":
+                    group, due = "yearly", None
+                elif kind == "decision":
+                    group, due = "decision", None
+                else:
+                    group, due = "other", None
+                groups[group].append(
+                    {
+                        "deadline": d.as_written if d else self.t("no_deadline"),
+                        "due": due,
+                        "past": due is not None and due < today,
+                        "path": f"plans/{pid}.md",
+                        "anchor": f"t-{anchor(task.id)}",
+                        "plan": plan.number or plan.title[:60],
+                        "task_id": task.id,
+                        "text": task.text if len(task.text) < 200 else task.text[:197] + "…",
+                        "lead": "; ".join(self.agency_name(a.agency) for a in task.lead),
+                    }
+                )
+        groups["dated"].sort(key=lambda x: x["due"])
+        order = [
+            ("dated", "deadlines_dated"),
+            ("yearly", "deadlines_yearly"),
+            ("decision", "deadlines_decision"),
+            ("other", "deadlines_other"),
+        ]
+        view = [{"id": gid, "title": self.t(key), "items": groups[gid]} for gid, key in order if groups.get(gid)]
+        path = "plans/deadlines.md"
+        self.pages.append(
+            Staged(
+                path,
+                self.t("deadlines"),
+                self.render("deadlines.md.j2", path, groups=view),
+                kind="deadlines",
+                hide=["navigation"],
+                data={"order": 1},
             )
         )
 

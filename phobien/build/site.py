@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from phobien.build.data import write_open_data
 from phobien.build.pages import Options, Staged, stage_language
 from phobien.build.ui import UI
 from phobien.build.urls import page_url
@@ -194,6 +195,7 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr) -> int:
                 print(r.error, file=stream)
             raise BuildError(f"{len(failed)} language(s) failed")
         _root_files(content, tmp, opts)
+        write_open_data(content, tmp, stage_opts.today)
         _swap(tmp, out)
     except BuildError as exc:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -62,6 +62,7 @@ KEYS: tuple[str, ...] = (
     "output",
     "deadline",
     "corrections",
+    "corrections_note",
     "short_name",
     "also_written",
     "level",
@@ -87,6 +88,15 @@ KEYS: tuple[str, ...] = (
     "status_unknown",
     "official_text",
     "cited_by",
+    "deadlines",
+    "deadlines_intro",
+    "deadlines_dated",
+    "deadlines_yearly",
+    "deadlines_decision",
+    "deadlines_other",
+    "deadline_past",
+    "no_deadline",
+    "open_data",
 )
 
 

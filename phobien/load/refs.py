@@ -162,7 +162,9 @@ def check_references(content: Content, diags: Diagnostics) -> None:
             check_legal(content.pos(doc, "superseded_by"), doc.superseded_by)
         for i, ref in enumerate(doc.amended_by):
             check_legal(content.pos(doc, "amended_by", i), ref)
-    for plan in content.plans.values():
+    for plan_id, plan in content.plans.items():
+        if plan_id in ("index", "deadlines"):
+            diags.error(content.pos(plan), f"'{plan_id}' is a reserved address; rename the file")
         agencies.check(diags, content.pos(plan, "issuer"), plan.issuer)
         for i, ref in enumerate(plan.legal_basis):
             check_legal(content.pos(plan, "legal_basis", i), ref)

@@ -1,0 +1,190 @@
+"""Open data: machine-readable copies of plans, agencies, legal documents and hotlines.
+
+Written once per build (not per language) to ``site/data/``. The format is documented on the
+site's open-data page (docs/du-lieu-mo.*.md) and versioned by ``schema_version``: fields are
+only ever added within a version. No timestamps, so the same content gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from phobien.load import Content
+from phobien.model.plan import Deadline, Plan
+from phobien.text import slugify
+
+SCHEMA_VERSION = 1
+
+
+def plan_status(plan: Plan, today: dt.date) -> str:
+    """running, ended, not_started or open_ended (no end year in the text)."""
+    start, end = plan.period.start_year, plan.period.end_year
+    if end is not None and end < today.year:
+        return "ended"
+    if start is not None and start > today.year:
+        return "not_started"
+    return "running" if end is not None else "open_ended"
+
+
+def _deadline(d: Deadline | None) -> dict[str, Any] | None:
+    if d is None:
+        return None
+    out: dict[str, Any] = {"as_written": d.as_written, "kind": d.kind}
+    for key in ("start_year", "end_year", "decision"):
+        if getattr(d, key) is not None:
+            out[key] = getattr(d, key)
+    if d.date is not None:
+        out["date"] = d.date.isoformat()
+    return out
+
+
+class OpenData:
+    """Builds the open-data files from validated content."""
+
+    def __init__(self, content: Content, today: dt.date) -> None:
+        self.content = content
+        self.today = today
+        self.agencies = {a.id: a for a in content.agencies}
+
+    def ref(self, agency_id: str) -> dict[str, str]:
+        agency = self.agencies.get(agency_id)
+        return {"id": agency_id, "name": agency.name if agency else agency_id}
+
+    def legal_number(self, ref: str) -> str:
+        key = slugify(ref)
+        for doc_id, doc in self.content.legal.items():
+            if doc_id == key or (doc.number and slugify(doc.number) == key):
+                return doc.number or doc_id
+        return ref
+
+    def plans(self) -> dict[str, Any]:
+        plans = []
+        for pid, plan in sorted(self.content.plans.items()):
+            plans.append(
+                {
+                    "id": pid,
+                    "title": plan.title,
+                    "issuer": self.ref(plan.issuer),
+                    "number": plan.number,
+                    "date": plan.date.isoformat() if plan.date else None,
+                    "period": {
+                        "start_year": plan.period.start_year,
+                        "end_year": plan.period.end_year,
+                        "as_written": plan.period.as_written,
+                    },
+                    "status": plan_status(plan, self.today),
+                    "legal_refs": [self.legal_number(r) for r in plan.legal_basis],
+                    "targets": [t.model_dump(exclude_none=True) for t in plan.targets],
+                    "pilot_models": [m.model_dump(exclude_none=True) for m in plan.pilot_models],
+                    "tasks": [
+                        {
+                            "id": t.id,
+                            "section": t.section,
+                            "text": t.text,
+                            "lead": [{**self.ref(a.agency), "requested": a.requested} for a in t.lead],
+                            "partners": [{**self.ref(a.agency), "requested": a.requested} for a in t.partners],
+                            "output": t.output,
+                            "deadline": _deadline(t.deadline),
+                            "request": t.request,
+                        }
+                        for t in plan.tasks
+                    ],
+                }
+            )
+        return {"schema_version": SCHEMA_VERSION, "plans": plans}
+
+    def agencies_data(self) -> dict[str, Any]:
+        items = []
+        for a in self.content.agencies:
+            item = a.model_dump(mode="json", exclude_none=True, exclude={"sources"})
+            item["sources"] = [s.model_dump(mode="json", exclude_none=True) for s in a.sources]
+            items.append(item)
+        return {"schema_version": SCHEMA_VERSION, "agencies": items}
+
+    def legal(self) -> dict[str, Any]:
+        docs = []
+        for doc_id, doc in sorted(self.content.legal.items()):
+            docs.append({"id": doc_id, **doc.model_dump(mode="json", exclude_none=True)})
+        return {"schema_version": SCHEMA_VERSION, "legal": docs}
+
+    def hotlines(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "hotlines": [h.model_dump(mode="json", exclude_none=True) for h in self.content.hotlines],
+        }
+
+    def tasks_csv(self) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(
+            [
+                "plan_id",
+                "plan_number",
+                "task_id",
+                "section",
+                "text",
+                "lead_ids",
+                "lead_names",
+                "partner_ids",
+                "partner_names",
+                "output",
+                "deadline",
+                "deadline_kind",
+                "deadline_start_year",
+                "deadline_end_year",
+                "deadline_date",
+                "request",
+            ]
+        )
+        for plan in self.plans()["plans"]:
+            for t in plan["tasks"]:
+                d = t["deadline"] or {}
+                writer.writerow(
+                    [
+                        plan["id"],
+                        plan["number"] or "",
+                        t["id"],
+                        t["section"] or "",
+                        t["text"],
+                        "; ".join(a["id"] for a in t["lead"]),
+                        "; ".join(a["name"] for a in t["lead"]),
+                        "; ".join(a["id"] for a in t["partners"]),
+                        "; ".join(a["name"] for a in t["partners"]),
+                        t["output"] or "",
+                        d.get("as_written", ""),
+                        d.get("kind", ""),
+                        d.get("start_year", ""),
+                        d.get("end_year", ""),
+                        d.get("date", ""),
+                        t["request"] or "",
+                    ]
+                )
+        return out.getvalue()
+
+
+def write_open_data(content: Content, out: Path, today: dt.date) -> list[Path]:
+    """Write site/data/*.json and tasks.csv. Returns the files written."""
+    data = OpenData(content, today)
+    folder = out / "data"
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {
+        "plans.json": data.plans(),
+        "agencies.json": data.agencies_data(),
+        "legal.json": data.legal(),
+        "hotlines.json": data.hotlines(),
+    }
+    written = []
+    for name, value in files.items():
+        path = folder / name
+        path.write_text(json.dumps(value, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        written.append(path)
+    # UTF-8 with a byte-order mark so that Excel shows Vietnamese correctly.
+    path = folder / "tasks.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + data.tasks_csv().encode("utf-8"))
+    written.append(path)
+    return written

@@ -42,6 +42,35 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(args.root, args.host, args.port)
 
 
+def cmd_translations(args: argparse.Namespace) -> int:
+    from phobien.build.site import report as print_diagnostics
+    from phobien.load import load_content
+    from phobien.translations import as_json, print_table, report, stamp
+
+    content, diags = load_content(args.root)
+    if diags.errors or content.site is None:
+        print_diagnostics(diags, sys.stderr)
+        print(f"phobien translations: fix the errors first ({diags.summary()})", file=sys.stderr)
+        return 1
+    for path in args.stamp:
+        try:
+            new = stamp(content, path)
+        except ValueError as exc:
+            print(f"phobien translations: {exc}", file=sys.stderr)
+            return 1
+        print(f"{path}: source_hash set to {new}", file=sys.stderr)
+    if args.stamp:
+        content, diags = load_content(args.root)
+    reports = report(content)
+    default = content.site.default_language
+    if args.format == "json":
+        print(as_json(reports, default))
+    else:
+        print_table(reports, default, sys.stdout)
+    critical = [f for r in reports for f in r.critical_outdated]
+    return 1 if args.strict and critical else 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from phobien.schema import write_schemas
 
@@ -72,6 +101,19 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("translations", help="report translated, reviewed, machine, outdated and missing pages")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.add_argument("--strict", action="store_true", help="exit 1 when a critical page's translation is outdated")
+    p.add_argument(
+        "--stamp",
+        type=_root,
+        nargs="*",
+        default=[],
+        metavar="FILE",
+        help="record that these translations match their original as it is now",
+    )
+    p.set_defaults(func=cmd_translations)
 
     p = sub.add_parser("schema", help="write JSON Schemas of every content file type")
     p.add_argument("--out", type=_root, default=None, help="folder (default: schemas/)")

@@ -52,3 +52,9 @@ def anchor(text: str, separator: str = "-") -> str:
 def is_slug(text: str) -> bool:
     """True when ``text`` is already a valid ASCII slug."""
     return bool(text) and slugify(text) == text
+
+
+def content_hash(text: str) -> str:
+    """What a translation records of its source: "sha256:" + 12 hex digits of the NFC text,
+    ignoring leading and trailing blank lines."""
+    return "sha256:" + hashlib.sha256(nfc(text).strip().encode("utf-8")).hexdigest()[:12]

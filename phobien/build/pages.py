@@ -8,12 +8,12 @@ default language's text under a notice in the reader's language.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from phobien.build.data import plan_status
 from phobien.build.ui import UI
@@ -22,7 +22,7 @@ from phobien.load import Content, Page
 from phobien.model.hotline import Hotline
 from phobien.model.legal import LegalDocument
 from phobien.model.plan import Plan
-from phobien.text import anchor, slugify
+from phobien.text import anchor, content_hash, slugify
 
 
 @dataclass
@@ -36,6 +36,8 @@ class Staged:
     hide: list[str] = field(default_factory=list)
     kind: str = "page"
     data: dict[str, Any] = field(default_factory=dict)
+    fallback: bool = False
+    """True when the page shows the default language's text (not translated yet)."""
 
 
 @dataclass
@@ -45,11 +47,6 @@ class Options:
     directory_urls: bool = True
     today: dt.date = field(default_factory=dt.date.today)
     serve: bool = False
-
-
-def content_hash(text: str) -> str:
-    """The hash translations record of their source ("sha256:" + 12 hex digits)."""
-    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 def vndate(value: dt.date | None) -> str:
@@ -87,6 +84,22 @@ class Stager:
         self.hotlines = {h.id: h for h in content.hotlines}
 
     # -- helpers ---------------------------------------------------------------------------
+    @staticmethod
+    def body_of(page: Page, fallback: bool) -> str:
+        """The page's Markdown; a fallback in another language is wrapped with its ``lang``."""
+        if not fallback:
+            return page.body
+        return f'<div lang="{page.lang}" markdown="1">\n\n{page.body.strip()}\n\n</div>\n'
+
+    def loc_html(self, texts: dict[str, str] | None) -> Markup | str:
+        """Like :meth:`loc`, for HTML: text in another language is marked with its ``lang``."""
+        if not texts:
+            return ""
+        if texts.get(self.lang):
+            return texts[self.lang]
+        code = self.default if texts.get(self.default) else next(iter(texts))
+        return Markup('<span lang="{}">{}</span>').format(code, texts[code])
+
     def loc(self, texts: dict[str, str] | None) -> str:
         if not texts:
             return ""
@@ -104,9 +117,9 @@ class Stager:
         return {
             "id": h.id,
             "number": h.number,
-            "name": self.loc(h.name),
-            "for_whom": self.loc(h.for_whom),
-            "hours": self.loc(h.hours),
+            "name": self.loc_html(h.name),
+            "for_whom": self.loc_html(h.for_whom),
+            "hours": self.loc_html(h.hours),
             "free": h.free,
             "verified_on": h.verified_on,
             "sources": h.sources,
@@ -176,10 +189,10 @@ class Stager:
         notices: list[dict[str, str]] = []
         if home:
             page, fallback, source = home
-            body = page.body
+            body = self.body_of(page, fallback)
             notices = self.translation_notices(page, fallback, source)
         audiences = [
-            {"name": self.loc(a.name), "path": f"{a.id}.md", "icon": a.icon, "icon_svg": ""}
+            {"name": self.loc_html(a.name), "path": f"{a.id}.md", "icon": a.icon, "icon_svg": ""}
             for a in self.content.audiences
         ]
         top = sorted(self.content.hotlines, key=lambda h: h.priority)[:3]
@@ -194,6 +207,7 @@ class Stager:
                 notice_html + text,
                 kind="home",
                 hide=["navigation", "toc"],
+                fallback=bool(home and home[1]),
                 description=home[0].meta.summary if home else None,
             )
         )
@@ -205,11 +219,12 @@ class Stager:
                 Staged(
                     f"{slug}.md",
                     meta.title,
-                    notice_html + "\n" + page.body,
+                    notice_html + "\n" + self.body_of(page, fallback),
                     description=meta.summary,
                     hide=list(getattr(meta, "hide", [])),
                     kind="doc",
                     data={"order": getattr(meta, "order", 100)},
+                    fallback=fallback,
                 )
             )
 
@@ -237,7 +252,7 @@ class Stager:
                 "material.md.j2",
                 path,
                 meta=meta,
-                body=page.body,
+                body=self.body_of(page, fallback),
                 review_text=review_text,
                 notices=self.translation_notices(page, fallback, source),
                 hotlines=[self.hotline_view(self.hotlines[h]) for h in hotline_ids if h in self.hotlines],
@@ -252,6 +267,7 @@ class Stager:
                     description=meta.summary,
                     kind="material",
                     hide=["navigation"],
+                    fallback=fallback,
                     data={
                         "audiences": list(meta.audiences),
                         "order": meta.order,  # type: ignore[attr-defined]
@@ -287,7 +303,7 @@ class Stager:
             body = self.render(
                 "audience.md.j2",
                 path,
-                intro=self.loc(audience.intro),
+                intro=self.loc_html(audience.intro),
                 hotlines=[self.hotline_view(self.hotlines[h]) for h in audience.hotlines if h in self.hotlines],
                 materials=[{"path": m.path, "title": m.title, "summary": m.description} for m in mine],
                 tasks=self.official_tasks() if not audience.citizen else [],
@@ -370,7 +386,7 @@ class Stager:
                 "plan.md.j2",
                 path,
                 plan=plan,
-                summary=self.loc(plan.summary),
+                summary=self.loc_html(plan.summary),
                 issuer_name=self.agency_name(plan.issuer),
                 period=period,
                 status=status,

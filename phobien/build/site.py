@@ -9,6 +9,7 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -17,7 +18,7 @@ from phobien.build.pages import Options, Staged, stage_language
 from phobien.build.ui import UI
 from phobien.build.urls import page_url
 from phobien.diagnostics import Diagnostics
-from phobien.engine.mkdocs import LanguageJob, LanguageResult, nav_for, run_language, write_stage
+from phobien.engine.mkdocs import LanguageJob, LanguageResult, nav_for, preflight, run_language, write_stage
 from phobien.load import Content, load_content
 
 
@@ -43,6 +44,7 @@ def report(diags: Diagnostics, stream: TextIO) -> None:
 
 def check(root: Path, strict: bool, stream: TextIO = sys.stderr) -> tuple[Content, Diagnostics]:
     content, diags = load_content(root)
+    preflight(content, diags)
     report(diags, stream)
     return content, diags
 
@@ -141,6 +143,31 @@ def _root_files(content: Content, out: Path, opts: BuildOptions) -> None:
         (out / "404.html").write_text(text.replace('href="/', f'href="/{default}/'), encoding="utf-8")
 
 
+def _sitemap(content: Content, staged: dict[str, list[Staged]], out: Path, opts: BuildOptions) -> None:
+    """One sitemap for all languages; real translations are linked as hreflang alternates."""
+    assert content.site is not None
+    base = content.site.base_url.rstrip("/")
+    translated: dict[str, dict[str, str]] = {}
+    for lang, pages in staged.items():
+        for page in pages:
+            if not page.fallback:
+                translated.setdefault(page.path, {})[lang] = f"{base}/{lang}/{page_url(page.path)}"
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
+    for lang, pages in staged.items():
+        for page in pages:
+            lines.append(f"<url><loc>{escape(f'{base}/{lang}/{page_url(page.path)}')}</loc>")
+            alternates = translated.get(page.path, {})
+            if not page.fallback and len(alternates) > 1:
+                for code, url in alternates.items():
+                    lines.append(f'<xhtml:link rel="alternate" hreflang="{code}" href="{escape(url)}"/>')
+            lines.append("</url>")
+    lines.append("</urlset>")
+    (out / "sitemap.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def build(opts: BuildOptions, stream: TextIO = sys.stderr) -> int:
     """Build the site. Returns the exit code; prints every problem found."""
     start = time.monotonic()
@@ -195,6 +222,7 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr) -> int:
                 print(r.error, file=stream)
             raise BuildError(f"{len(failed)} language(s) failed")
         _root_files(content, tmp, opts)
+        _sitemap(content, staged, tmp, opts)
         write_open_data(content, tmp, stage_opts.today)
         _swap(tmp, out)
     except BuildError as exc:

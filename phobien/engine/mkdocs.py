@@ -16,6 +16,8 @@ from typing import Any
 import yaml
 
 from phobien.build.pages import Staged
+from phobien.diagnostics import Diagnostics
+from phobien.load import Content
 
 NAV_SECTIONS = [("materials", "materials"), ("plans", "plans"), ("legal", "legal"), ("agencies", "agencies")]
 
@@ -38,6 +40,24 @@ class LanguageResult:
     pages: int
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+
+
+def preflight(content: Content, diags: Diagnostics) -> None:
+    """Engine-specific checks: Material needs interface strings for every site language."""
+    if content.site is None:
+        return
+    import material
+
+    theme = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    own = content.root / "overrides" / "partials" / "languages"
+    for i, lang in enumerate(content.site.languages):
+        if not (theme / f"{lang.code}.html").is_file() and not (own / f"{lang.code}.html").is_file():
+            diags.error(
+                content.pos(content.site, "languages", i, "code"),
+                f"the theme has no interface strings for '{lang.code}'; add "
+                f"overrides/partials/languages/{lang.code}.html (a copy of Material's "
+                "partials/languages/en.html with every value translated)",
+            )
 
 
 def write_stage(stage_dir: Path, pages: list[Staged], extra_meta: dict[str, dict[str, Any]]) -> None:

@@ -222,6 +222,8 @@ def _check_page_refs(
 
 
 def _check_translations(content: Content, diags: Diagnostics) -> None:
+    from phobien.text import content_hash
+
     default = content.site.default_language if content.site else "vi"
     for group in (content.materials, content.articles, content.docs):
         by_key = {(p.slug, p.lang): p for p in group}
@@ -237,12 +239,20 @@ def _check_translations(content: Content, diags: Diagnostics) -> None:
             if tr is None:
                 continue
             src_slug, _, rest = tr.source.rpartition("/")[-1].partition(".")
-            src_lang = rest.removesuffix(".md")
-            if (src_slug, src_lang) not in by_key:
+            source = by_key.get((src_slug, rest.removesuffix(".md")))
+            if source is None:
                 diags.error(
                     page.pos("translation", "source"),
                     f"translation source '{tr.source}' does not exist; name the original "
                     f"file, e.g. '{page.slug}.{default}.md'",
+                )
+                continue
+            critical = getattr(source.meta, "critical", False) or getattr(page.meta, "critical", False)
+            if critical and content_hash(source.body) != tr.source_hash:
+                diags.warning(
+                    page.pos("translation", "source_hash"),
+                    f"the original {source.rel} changed after this critical page was translated; update the "
+                    f"translation, then run 'phobien translations --stamp {page.rel}'",
                 )
 
 

@@ -1,0 +1,123 @@
+"""``phobien translations``: what is translated, by whom, reviewed or not, and what is stale."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from phobien.load import Content, Page
+from phobien.text import content_hash
+
+
+@dataclass
+class LanguageReport:
+    """Counts for one language, and the files behind them."""
+
+    language: str
+    pages: int = 0
+    translated: int = 0
+    reviewed: int = 0
+    machine: int = 0
+    outdated: int = 0
+    missing: int = 0
+    interface: str = "missing"
+    outdated_files: list[str] = field(default_factory=list)
+    missing_files: list[str] = field(default_factory=list)
+    critical_outdated: list[str] = field(default_factory=list)
+
+
+def source_of(page: Page, pages: list[Page], default: str) -> Page | None:
+    return next((p for p in pages if p.slug == page.slug and p.lang == default), None)
+
+
+def is_outdated(page: Page, source: Page | None) -> bool:
+    tr = page.meta.translation
+    return bool(tr and source is not None and content_hash(source.body) != tr.source_hash)
+
+
+def report(content: Content) -> list[LanguageReport]:
+    assert content.site is not None
+    default = content.site.default_language
+    groups = [content.materials, content.articles, content.docs]
+    result = []
+    for code in content.site.codes:
+        if code == default:
+            continue
+        rep = LanguageReport(code)
+        ui = content.ui.get(code)
+        if ui is not None:
+            who = "machine" if ui.meta.by == "machine" else "human"
+            rep.interface = f"{who}, {'reviewed' if ui.meta.reviewed_by else 'not reviewed'}"
+        for pages in groups:
+            for source in (p for p in pages if p.lang == default):
+                rep.pages += 1
+                page = next((p for p in pages if p.slug == source.slug and p.lang == code), None)
+                if page is None:
+                    rep.missing += 1
+                    rep.missing_files.append(source.rel.replace(f".{default}.md", f".{code}.md"))
+                    continue
+                rep.translated += 1
+                tr = page.meta.translation
+                if tr and tr.reviewed_by:
+                    rep.reviewed += 1
+                if tr and tr.by == "machine":
+                    rep.machine += 1
+                if is_outdated(page, source):
+                    rep.outdated += 1
+                    rep.outdated_files.append(page.rel)
+                    if getattr(source.meta, "critical", False) or getattr(page.meta, "critical", False):
+                        rep.critical_outdated.append(page.rel)
+        result.append(rep)
+    return result
+
+
+def print_table(reports: list[LanguageReport], default: str, stream: TextIO) -> None:
+    cols = ["language", "pages", "translated", "reviewed", "machine", "outdated", "missing", "interface"]
+    rows = [[str(getattr(r, c)) for c in cols] for r in reports]
+    widths = [max(len(c), *(len(row[i]) for row in rows)) if rows else len(c) for i, c in enumerate(cols)]
+    print(f"Translations from '{default}' (the original language)", file=stream)
+    print("  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)).rstrip(), file=stream)
+    for row in rows:
+        print("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip(), file=stream)
+    for r in reports:
+        for f in r.outdated_files:
+            mark = " (critical)" if f in r.critical_outdated else ""
+            print(
+                f"outdated{mark}: {f}: the original changed; update it, then run 'phobien translations --stamp {f}'",
+                file=stream,
+            )
+    print(
+        "Machine translations and unreviewed interface strings are labelled on every page; none is "
+        "official until a named reviewer signs it off (translation.reviewed_by).",
+        file=stream,
+    )
+
+
+def as_json(reports: list[LanguageReport], default: str) -> str:
+    return json.dumps(
+        {"source_language": default, "languages": [asdict(r) for r in reports]}, ensure_ascii=False, indent=2
+    )
+
+
+def stamp(content: Content, path: Path) -> str:
+    """Record that the translation at ``path`` matches its source as it is now."""
+    assert content.site is not None
+    rel = path.resolve().relative_to(content.root.resolve()).as_posix()
+    pages = [*content.materials, *content.articles, *content.docs]
+    page = next((p for p in pages if p.rel == rel), None)
+    if page is None or page.meta.translation is None:
+        raise ValueError(f"{rel}: not a translated page (it has no 'translation:' block)")
+    group = [p for p in pages if p.kind == page.kind]
+    source = source_of(page, group, content.site.default_language)
+    if source is None:
+        raise ValueError(f"{rel}: its original does not exist")
+    new = content_hash(source.body)
+    text = page.path.read_text(encoding="utf-8")
+    text, n = re.subn(r"(?m)^(\s*source_hash:\s*)\S+", lambda m: m.group(1) + new, text, count=1)
+    if n != 1:
+        raise ValueError(f"{rel}: no 'source_hash:' line to update")
+    page.path.write_text(text, encoding="utf-8")
+    return new

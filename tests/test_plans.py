@@ -38,9 +38,31 @@ def content():  # type: ignore[no-untyped-def]
         ("ha-noi-126-kh-ubnd-2023", 49, "A.II", ["ha-noi-cong-an"], "Hàng năm"),
         # 002 section II "Phân công": "Phòng Cảnh sát hình sự chủ trì ... tiết (1)" (seed line 88).
         ("kien-giang-111-kh-cat-cshs-2021", 32, "II.1.a", ["kien-giang-phong-canh-sat-hinh-su"], None),
-        ("binh-dinh-cat-87-qd-ttg", 29, None, None, None),
-        ("bac-giang-tai-hoa-nhap-2022", 10, None, None, None),
-        ("ha-noi-xam-hai-tinh-duc-tre-em", 35, None, None, None),
+        # 000 II.2.a: "Cơ quan thực hiện: Các sở, ban, ngành, UBND các huyện, thị xã, thành phố ... Đề nghị
+        # Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh ..."; "Thời gian hoàn thành: Hằng năm" (lines 163-169).
+        (
+            "binh-dinh-cat-87-qd-ttg",
+            29,
+            "II.2.a",
+            ["binh-dinh-cac-so-nganh", "binh-dinh-ubnd-cap-huyen", "binh-dinh-vksnd", "binh-dinh-tand"],
+            "Hằng năm",
+        ),
+        # 003 II.2, first dash: the province's press (Báo Bắc Giang, Đài PT-TH, ...) carries the campaign.
+        (
+            "bac-giang-tai-hoa-nhap-2022",
+            10,
+            "II.2.-1",
+            [
+                "bac-giang-bao-bac-giang",
+                "bac-giang-dai-phat-thanh-va-truyen-hinh",
+                "bac-giang-trung-tam-van-hoa-thong-tin-va-the-thao-cap-huyen",
+                "bac-giang-dai-truyen-thanh-co-so",
+                "bac-giang-cong-thong-tin-dien-tu",
+            ],
+            None,
+        ),
+        # 004 III.1.a under "1. Công an Thành phố": "... Định kỳ hàng năm tổ chức sơ kết ..." (lines 20-21).
+        ("ha-noi-xam-hai-tinh-duc-tre-em", 35, "III.1.a", ["ha-noi-cong-an"], "Định kỳ hàng năm"),
     ],
 )
 def test_plan_tasks(
@@ -53,10 +75,9 @@ def test_plan_tasks(
 ) -> None:
     plan = content.plans[plan_id]
     assert len(plan.tasks) == tasks
-    if sample:
-        task = next(t for t in plan.tasks if t.id == sample)
-        assert [a.agency for a in task.lead] == lead
-        assert (task.deadline.as_written if task.deadline else None) == deadline
+    task = next(t for t in plan.tasks if t.id == sample)
+    assert [a.agency for a in task.lead] == lead
+    assert (task.deadline.as_written if task.deadline else None) == deadline
 
 
 def test_known_headers(content) -> None:  # type: ignore[no-untyped-def]

@@ -90,3 +90,22 @@ def test_site_root_redirects_to_default_language(browser, served: str) -> None: 
     page.wait_for_url("**/vi/")
     assert page.locator("html").get_attribute("lang") == "vi"
     page.close()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "vi/",
+        "vi/materials/bao-ve-tre/",
+        "en/hotlines/",
+        "vi/plans/ke-hoach-thu/",
+        "vi/legal/56-2017-nd-cp/",
+        "vi/agencies/ha-noi-ubnd/",
+        "vi/parents/",
+    ],
+)
+def test_no_horizontal_scroll_on_phone(browser, served: str, path: str) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport=PHONE)
+    page.goto(served + path)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
+    page.close()

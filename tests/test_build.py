@@ -124,3 +124,11 @@ def test_console_script_and_module_both_work() -> None:
         result = subprocess.run(cmd, capture_output=True, text=True)
         assert result.returncode == 0
         assert "check" in result.stdout and "build" in result.stdout and "serve" in result.stdout
+
+
+def test_pages_carry_no_inline_script_and_no_material_bundle(minimal_site: Path) -> None:
+    for page in minimal_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        scripts = re.findall(r"<script\b([^>]*)>", text)
+        assert all("src=" in attrs for attrs in scripts), f"inline script in {page}"
+        assert "bundle." not in text and "localStorage" not in text, page

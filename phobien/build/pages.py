@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from phobien.build.data import plan_status
 from phobien.build.ui import UI
-from phobien.build.urls import relative
+from phobien.build.urls import page_url, relative
 from phobien.load import Content, Page
 from phobien.model.hotline import Hotline
 from phobien.model.legal import LegalDocument
@@ -175,6 +175,7 @@ class Stager:
         self.stage_materials()
         self.stage_audiences()
         self.stage_hotlines()
+        self.stage_search()
         self.stage_legal()
         self.stage_plans()
         self.stage_deadlines()
@@ -319,6 +320,12 @@ class Stager:
                     data={"hotlines": list(audience.hotlines)},
                 )
             )
+
+    def stage_search(self) -> None:
+        path = "search.md"
+        depth = page_url(path, self.options.directory_urls).count("/")
+        body = self.render("search.md.j2", path, lang=self.lang, asset=lambda p: "../" * depth + p)
+        self.pages.append(Staged(path, self.t("search"), body, kind="search", hide=["navigation", "toc"]))
 
     def official_tasks(self) -> list[dict[str, str]]:
         return [

@@ -16,10 +16,11 @@ from typing import Any, TextIO
 from phobien.build.data import write_open_data
 from phobien.build.pages import Options, Staged, stage_language
 from phobien.build.ui import UI
-from phobien.build.urls import page_url
+from phobien.build.urls import page_url, relative
 from phobien.diagnostics import Diagnostics
 from phobien.engine.mkdocs import LanguageJob, LanguageResult, nav_for, preflight, run_language, write_stage
 from phobien.load import Content, load_content
+from phobien.search import write_search_index
 
 
 @dataclass
@@ -56,6 +57,7 @@ def _page_meta(
     assert content.site is not None
     paths = {code: {p.path for p in pages} for code, pages in staged.items()}
     hotlines = {h.id: h for h in content.hotlines}
+    safety = f"{content.site.safety_page}.md"
     default_hotlines = [h.id for h in sorted(content.hotlines, key=lambda h: h.priority)[:2]]
     result: dict[str, dict[str, Any]] = {}
     for page in staged[lang]:
@@ -83,7 +85,12 @@ def _page_meta(
                         "name": h.name.get(lang) or h.name[content.site.default_language],
                     }
                 )
-        result[page.path] = {"alternates": alternates, "hotlines": view}
+        result[page.path] = {
+            "alternates": alternates,
+            "hotlines": view,
+            "search": relative(page.path, "search.md", opts.directory_urls),
+            "safety": relative(page.path, safety, opts.directory_urls) if safety in paths[lang] else None,
+        }
     return result
 
 
@@ -99,7 +106,8 @@ def _language_config(content: Content, lang: str, pages: list[Staged], opts: Bui
     ui = UI(content, lang)
     material_lang = lang
     titles = {k: ui(k) for k in ("home", "materials", "plans", "legal", "agencies")}
-    keys = ["quick_exit", "quick_exit_hint", "hotline_bar_label", "language_label", "skip_to_help", "safety_page"]
+    keys = ["quick_exit", "quick_exit_hint", "hotline_bar_label", "language_label", "skip_to_help", "safety_page",
+            "search", "search_label"]
     return {
         "site_name": site.name.get(lang) or site.name[site.default_language],
         "site_url": site.base_url.rstrip("/") + f"/{lang}/",
@@ -221,6 +229,7 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr) -> int:
             for r in failed:
                 print(r.error, file=stream)
             raise BuildError(f"{len(failed)} language(s) failed")
+        write_search_index(content, tmp, site.codes, offline=opts.offline)
         _root_files(content, tmp, opts)
         _sitemap(content, staged, tmp, opts)
         write_open_data(content, tmp, stage_opts.today)

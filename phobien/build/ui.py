@@ -97,6 +97,12 @@ KEYS: tuple[str, ...] = (
     "deadline_past",
     "no_deadline",
     "open_data",
+    "search",
+    "search_label",
+    "search_needs_js",
+    "search_no_results",
+    "search_results",
+    "search_loading",
 )
 
 

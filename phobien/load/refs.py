@@ -140,6 +140,13 @@ def check_references(content: Content, diags: Diagnostics) -> None:
         _check_languages(diags, content, [content.site])
         agencies.check(diags, content.pos(content.site, "owner_agency"), content.site.owner_agency)
         _check_ui_strings(content, diags)
+        slugs = {p.slug for p in content.docs if p.lang == content.site.default_language}
+        if content.docs and content.site.safety_page not in slugs:
+            diags.error(
+                content.pos(content.site, "safety_page"),
+                f"there is no page docs/{content.site.safety_page}.{content.site.default_language}.md on browsing "
+                "safely; write it or name the right page",
+            )
 
     def check_legal(pos: Position, ref: str) -> None:
         if f"legal/{legal_key(ref)}" in broken:

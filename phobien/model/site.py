@@ -33,6 +33,9 @@ class Site(Model):
         "https://www.google.com/search?q=th%E1%BB%9Di+ti%E1%BA%BFt",
         description="Neutral page the quick-exit control leaves to (e.g. a weather search).",
     )
+    safety_page: Slug = Field(
+        "an-toan", description="Name of the docs/ page on browsing safely, linked next to quick exit."
+    )
     hotline_max_age_days: int = Field(180, ge=1, description="Days after which a hotline's verified_on is stale.")
     max_sentence_syllables: int = Field(
         25, ge=5, description="Longest sentence (in syllables) allowed in materials for citizens."

@@ -61,3 +61,16 @@ def test_missing_content_folder(tmp_path: Path) -> None:
     assert result.stderr.splitlines()[0] == (
         "content:1:1: error: there is no content/ folder here; run phobien in the project folder"
     )
+
+
+def test_stale_hotline_warns_and_fails_strict(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", FIXTURES / "minimal")
+    hotlines = root / "content/hotlines.yml"
+    hotlines.write_text(hotlines.read_text().replace("verified_on: 2026-11-01", "verified_on: 2026-01-01"))
+    result = run_phobien(root, "check")
+    assert result.returncode == 0
+    assert result.stderr.splitlines()[0] == (
+        "content/hotlines.yml:12:18: warning: hotline 111 was last verified on 01/01/2026, 325 days ago "
+        "(limit: 180 days, hotline_max_age_days in site.yml); call it or check its source, then update verified_on"
+    )
+    assert run_phobien(root, "check", "--strict").returncode == 1

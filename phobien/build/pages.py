@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from phobien import clock
 from phobien.build.data import plan_status
 from phobien.build.ui import UI
 from phobien.build.urls import page_url, relative
@@ -45,7 +46,7 @@ class Options:
     """What kind of output to stage."""
 
     directory_urls: bool = True
-    today: dt.date = field(default_factory=dt.date.today)
+    today: dt.date = field(default_factory=clock.today)
     serve: bool = False
 
 

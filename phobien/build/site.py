@@ -13,6 +13,7 @@ from html import escape
 from pathlib import Path
 from typing import Any, TextIO
 
+from phobien import clock
 from phobien.build.data import write_open_data
 from phobien.build.pages import Options, Staged, stage_language
 from phobien.build.ui import UI
@@ -106,8 +107,16 @@ def _language_config(content: Content, lang: str, pages: list[Staged], opts: Bui
     ui = UI(content, lang)
     material_lang = lang
     titles = {k: ui(k) for k in ("home", "materials", "plans", "legal", "agencies")}
-    keys = ["quick_exit", "quick_exit_hint", "hotline_bar_label", "language_label", "skip_to_help", "safety_page",
-            "search", "search_label"]
+    keys = [
+        "quick_exit",
+        "quick_exit_hint",
+        "hotline_bar_label",
+        "language_label",
+        "skip_to_help",
+        "safety_page",
+        "search",
+        "search_label",
+    ]
     return {
         "site_name": site.name.get(lang) or site.name[site.default_language],
         "site_url": site.base_url.rstrip("/") + f"/{lang}/",
@@ -187,7 +196,7 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr) -> int:
         )
         return 1
     site = content.site
-    stage_opts = Options(directory_urls=not opts.offline, today=opts.today or dt.date.today(), serve=opts.serve)
+    stage_opts = Options(directory_urls=not opts.offline, today=opts.today or clock.today(), serve=opts.serve)
     staged = {lang: stage_language(content, lang, stage_opts) for lang in site.codes}
     out = opts.out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)

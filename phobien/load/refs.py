@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from phobien import clock
 from phobien.diagnostics import Diagnostics, Position
 from phobien.load.tree import Content, Page
 from phobien.load.validate import did_you_mean
@@ -154,7 +155,17 @@ def check_references(content: Content, diags: Diagnostics) -> None:
         if legal_key(ref) not in legal_ids:
             legal.check(diags, pos, ref)
 
+    max_age = content.site.hotline_max_age_days if content.site else 180
+    today = clock.today()
     for hotline in content.hotlines:
+        age = (today - hotline.verified_on).days
+        if age > max_age:
+            diags.warning(
+                content.pos(hotline, "verified_on"),
+                f"hotline {hotline.number} was last verified on {hotline.verified_on:%d/%m/%Y}, {age} days ago "
+                f"(limit: {max_age} days, hotline_max_age_days in site.yml); call it or check its source, then "
+                "update verified_on",
+            )
         for i, aid in enumerate(hotline.audiences):
             audiences.check(diags, content.pos(hotline, "audiences", i), aid)
         if hotline.operator:

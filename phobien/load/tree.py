@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from phobien.diagnostics import Diagnostics, Position
 from phobien.load.files import read_text
+from phobien.load.markup import check_markup
 from phobien.load.validate import validate
 from phobien.model.agency import Agency, AgencyFile
 from phobien.model.common import Model
@@ -239,6 +240,7 @@ def _load_page(
         return None
     content.files[rel] = located
     meta.located_at(rel, ())
+    check_markup(body, rel, body_line, diags)
     return Page(kind, slug, lang, path, rel, meta, body, body_line, located)
 
 

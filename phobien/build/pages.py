@@ -39,6 +39,8 @@ class Staged:
     data: dict[str, Any] = field(default_factory=dict)
     fallback: bool = False
     """True when the page shows the default language's text (not translated yet)."""
+    source: str | None = None
+    """The content file it was made from, for messages about it."""
 
 
 @dataclass
@@ -227,6 +229,7 @@ class Stager:
                     kind="doc",
                     data={"order": getattr(meta, "order", 100)},
                     fallback=fallback,
+                    source=page.rel,
                 )
             )
 
@@ -270,6 +273,7 @@ class Stager:
                     kind="material",
                     hide=["navigation"],
                     fallback=fallback,
+                    source=page.rel,
                     data={
                         "audiences": list(meta.audiences),
                         "order": meta.order,  # type: ignore[attr-defined]

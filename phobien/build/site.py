@@ -15,9 +15,10 @@ from typing import Any, TextIO
 
 from phobien import clock
 from phobien.build.data import write_open_data
+from phobien.build.links import check_links
 from phobien.build.pages import Options, Staged, stage_language
 from phobien.build.ui import UI
-from phobien.build.urls import page_url, relative
+from phobien.build.urls import html_path, page_url, relative
 from phobien.diagnostics import Diagnostics
 from phobien.engine.mkdocs import LanguageJob, LanguageResult, nav_for, preflight, run_language, write_stage
 from phobien.load import Content, load_content
@@ -238,6 +239,18 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr) -> int:
             for r in failed:
                 print(r.error, file=stream)
             raise BuildError(f"{len(failed)} language(s) failed")
+        link_diags = Diagnostics(opts.root)
+        sources = {
+            f"{lang}/{html_path(p.path, stage_opts.directory_urls)}": p.source
+            for lang, pages in staged.items()
+            for p in pages
+            if p.source
+        }
+        if check_links(tmp, sources, link_diags):
+            report(link_diags, stream)
+            if opts.strict:
+                raise BuildError(f"{len(link_diags.items)} broken link(s) (--strict)")
+        diags.items.extend(link_diags.items)
         write_search_index(content, tmp, site.codes, offline=opts.offline)
         _root_files(content, tmp, opts)
         _sitemap(content, staged, tmp, opts)

@@ -31,3 +31,9 @@ def relative(from_path: str, to_path: str, directory_urls: bool = True, anchor: 
     if directory_urls and (target.endswith("/") or target == ""):
         rel = rel.rstrip("/") + "/" if rel != "." else "./"
     return rel + (f"#{anchor}" if anchor else "")
+
+
+def html_path(path: str, directory_urls: bool = True) -> str:
+    """The HTML file (relative to the language folder) a staged page becomes."""
+    url = page_url(path, directory_urls)
+    return url + "index.html" if directory_urls else url

@@ -1,0 +1,1 @@
+/* phobien search: the engine is being written; see phobien/search/. */

@@ -157,8 +157,9 @@ def _root_files(content: Content, out: Path, opts: BuildOptions) -> None:
     )
     lang_404 = out / default / "404.html"
     if lang_404.exists():
-        text = lang_404.read_text(encoding="utf-8")
-        (out / "404.html").write_text(text.replace('href="/', f'href="/{default}/'), encoding="utf-8")
+        # The engine writes each language's 404 page with links from the site's root, as it is
+        # served at any address; the root copy is the default language's.
+        shutil.copy(lang_404, out / "404.html")
 
 
 def _sitemap(content: Content, staged: dict[str, list[Staged]], out: Path, opts: BuildOptions) -> None:

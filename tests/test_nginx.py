@@ -42,7 +42,7 @@ def nginx() -> Iterator[str]:
     conf.write_text((REPO / "deploy/nginx.conf").read_text().replace("127.0.0.1:8080", f"127.0.0.1:{port}"))
     (root / ".phobien-cache/nginx-tmp").mkdir(parents=True, exist_ok=True)
     proc = subprocess.Popen(
-        ["nginx", "-p", str(root), "-c", str(conf), "-g", "daemon off;"],
+        [shutil.which("nginx") or "/usr/sbin/nginx", "-p", str(root), "-c", str(conf), "-g", "daemon off;"],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )

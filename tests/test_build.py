@@ -155,3 +155,24 @@ def test_broken_links_warn_and_fail_strict_builds(tmp_path: Path) -> None:
     assert strict.returncode == 1
     assert "2 broken link(s) (--strict)" in strict.stderr
     assert tree_digest(root / "site") == before
+
+
+def test_first_view_of_every_template_is_under_60_kb(bundled_site: Path) -> None:
+    from phobien.weight import first_view
+
+    for lang in ("vi", "en", "km", "hmn"):
+        for path in (
+            "",
+            "parents/",
+            "materials/quyen-khong-bi-tra-tan/",
+            "plans/ha-noi-126-kh-ubnd-2023/",
+            "plans/deadlines/",
+            "agencies/ha-noi-cong-an/",
+            "legal/41-2019-qh14/",
+            "hotlines/",
+            "search/",
+            "404.html",
+        ):
+            sizes = first_view(bundled_site, f"{lang}/{path}")
+            assert len(sizes) >= 3, sizes  # the HTML, its CSS and the quick-exit script at least
+            assert sum(sizes.values()) <= 60 * 1024, (lang, path, sizes)

@@ -11,40 +11,42 @@ from phobien.load import load_content
 
 FRONT = """---
 title: Thử
+summary: Thử.
+sources: [{title: Luật Trẻ em 2016}]
 audiences: [parents]
 review: {status: not_reviewed}
 ---
 
-"""  # the body starts on line 7
+"""  # the body starts on line 9
 
 CASES = [
-    ("<script>alert(1)</script>", "7:1: error: <script>: scripts are not allowed in content"),
+    ("<script>alert(1)</script>", "9:1: error: <script>: scripts are not allowed in content"),
     (
         "Xem <iframe src='https://x.example/'></iframe>",
-        "7:5: error: <iframe>: embedded frames are not allowed (they load another site)",
+        "9:5: error: <iframe>: embedded frames are not allowed (they load another site)",
     ),
-    ('<object data="x.swf"></object>', "7:1: error: <object>: embedded objects are not allowed"),
+    ('<object data="x.swf"></object>', "9:1: error: <object>: embedded objects are not allowed"),
     (
         "<style>body{display:none}</style>",
-        "7:1: error: <style>: style sheets are not allowed in content; the site's design applies to every page",
+        "9:1: error: <style>: style sheets are not allowed in content; the site's design applies to every page",
     ),
-    ('<p onclick="steal()">Bấm</p>', "7:1: error: <p onclick=...>: event handlers (scripts) are not allowed"),
-    ('<img src=x onerror="steal()">', "7:1: error: <img onerror=...>: event handlers (scripts) are not allowed"),
+    ('<p onclick="steal()">Bấm</p>', "9:1: error: <p onclick=...>: event handlers (scripts) are not allowed"),
+    ('<img src=x onerror="steal()">', "9:1: error: <img onerror=...>: event handlers (scripts) are not allowed"),
     (
         "[Bấm vào đây](javascript:alert(1))",
-        "7:15: error: javascript: links are not allowed; link to a web page instead",
+        "9:15: error: javascript: links are not allowed; link to a web page instead",
     ),
     (
         "[Tải](data:text/html;base64,PHNjcmlwdD4=)",
-        "7:7: error: data: links are not allowed; link to a web page instead",
+        "9:7: error: data: links are not allowed; link to a web page instead",
     ),
-    ('<a href="javascript:void(0)">x</a>', '7:1: error: <a href="javascript:...">: javascript: links are not allowed'),
+    ('<a href="javascript:void(0)">x</a>', '9:1: error: <a href="javascript:...">: javascript: links are not allowed'),
     (
         "![Ảnh](https://tracker.example/pixel.gif)",
-        "7:8: error: images must be files of this site; a picture from another site tells that site who is reading",
+        "9:8: error: images must be files of this site; a picture from another site tells that site who is reading",
     ),
-    ("<marquee>Chú ý</marquee>", "7:1: error: <marquee> is not on the list of allowed HTML tags; use Markdown instead"),
-    ('<span style="color:red">Đỏ</span>', "7:1: error: <span style=...>: the attribute 'style' is not allowed"),
+    ("<marquee>Chú ý</marquee>", "9:1: error: <marquee> is not on the list of allowed HTML tags; use Markdown instead"),
+    ('<span style="color:red">Đỏ</span>', "9:1: error: <span style=...>: the attribute 'style' is not allowed"),
 ]
 
 

@@ -19,6 +19,7 @@ from phobien import clock
 from phobien.build.data import plan_status
 from phobien.build.ui import UI
 from phobien.build.urls import page_url, relative
+from phobien.icons import icon_svg
 from phobien.load import Content, Page
 from phobien.model.hotline import Hotline
 from phobien.model.legal import LegalDocument
@@ -196,7 +197,12 @@ class Stager:
             body = self.body_of(page, fallback)
             notices = self.translation_notices(page, fallback, source)
         audiences = [
-            {"name": self.loc_html(a.name), "path": f"{a.id}.md", "icon": a.icon, "icon_svg": ""}
+            {
+                "name": self.loc_html(a.name),
+                "path": f"{a.id}.md",
+                "icon": a.icon,
+                "icon_svg": Markup(icon_svg(a.icon) or "") if a.icon else "",
+            }
             for a in self.content.audiences
         ]
         top = sorted(self.content.hotlines, key=lambda h: h.priority)[:3]
@@ -271,7 +277,7 @@ class Stager:
                     body,
                     description=meta.summary,
                     kind="material",
-                    hide=["navigation"],
+                    hide=["navigation", "toc"],
                     fallback=fallback,
                     source=page.rel,
                     data={
@@ -347,7 +353,7 @@ class Stager:
                 self.t("hotlines"),
                 body,
                 kind="hotlines",
-                hide=["navigation"],
+                hide=["navigation", "toc"],
                 description=self.t("hotlines_intro"),
             )
         )

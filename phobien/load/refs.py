@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from phobien import clock
 from phobien.diagnostics import Diagnostics, Position
+from phobien.icons import icon_svg
 from phobien.load.tree import Content, Page
 from phobien.load.validate import did_you_mean
 from phobien.model.common import Localized, Model
@@ -136,6 +137,11 @@ def check_references(content: Content, diags: Diagnostics) -> None:
             )
         for i, hid in enumerate(audience.hotlines):
             hotlines.check(diags, content.pos(audience, "hotlines", i), hid)
+        if audience.icon and icon_svg(audience.icon) is None:
+            diags.error(
+                content.pos(audience, "icon"),
+                f"unknown icon '{audience.icon}'; use a name of a bundled icon set, e.g. 'material/school'",
+            )
     _check_languages(diags, content, [*content.audiences, *content.topics, *content.hotlines])
     if content.site is not None:
         _check_languages(diags, content, [content.site])
@@ -210,7 +216,31 @@ def check_references(content: Content, diags: Diagnostics) -> None:
 
     for page in [*content.materials, *content.articles]:
         _check_page_refs(page, diags, audiences, topics, hotlines, check_legal)
+    _check_plain_language(content, diags)
     _check_translations(content, diags)
+
+
+def _check_plain_language(content: Content, diags: Diagnostics) -> None:
+    from phobien.load.readability import check_readability
+
+    if content.site is None:
+        return
+    citizens = {a.id for a in content.audiences if a.citizen}
+    scripts = {lang.code: lang.script for lang in content.site.languages}
+    for page in content.materials:
+        if not citizens.intersection(getattr(page.meta, "audiences", [])):
+            continue
+        check_readability(
+            page.rel,
+            page.body,
+            page.body_line,
+            page.meta.summary,
+            scripts.get(page.lang, "Latn"),
+            content.site.max_sentence_syllables,
+            diags,
+            page.pos("title"),
+            page.lang,
+        )
 
 
 def _check_page_refs(

@@ -54,7 +54,7 @@ class MaterialMeta(PageMeta):
     audiences: ListOf(Slug) = Field(min_length=1, description="Audience ids, from audiences.yml.")
     topics: ListOf(Slug) = Field(default_factory=list, description="Topic ids, from topics.yml.")
     legal_refs: list[Text] = Field(default_factory=list, description="Ids or numbers in content/legal/.")
-    sources: list[Source] = Field(default_factory=list, description="Sources of every legal claim and number.")
+    sources: list[Source] = Field(min_length=1, description="Sources of every legal claim and number.")
     hotlines: ListOf(Slug) = Field(default_factory=list, description="Hotline ids shown with it.")
     review: Review = Field(description="Review status and date.")
     critical: bool = Field(False, description="true when an outdated translation must fail a strict build.")

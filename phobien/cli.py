@@ -33,7 +33,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     from phobien.build.site import BuildOptions, build
 
     out = args.out or args.root / "site"
-    return build(BuildOptions(root=args.root, out=out, strict=args.strict, offline=args.offline, jobs=args.jobs))
+    return build(
+        BuildOptions(
+            root=args.root, out=out, strict=args.strict, offline=args.offline, jobs=args.jobs, print_=not args.no_print
+        )
+    )
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -71,6 +75,18 @@ def cmd_translations(args: argparse.Namespace) -> int:
     return 1 if args.strict and critical else 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from phobien.scaffold import ScaffoldError, new_page
+
+    try:
+        path = new_page(args.root, args.kind, args.lang, args.title, args.audience, args.topic, args.author, args.draft)
+    except ScaffoldError as exc:
+        print(f"phobien new: {exc}", file=sys.stderr)
+        return 1
+    print(path.relative_to(args.root))
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from phobien.schema import write_schemas
 
@@ -95,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--offline", action="store_true", help="a copy that works opened from disk (file://)")
     p.add_argument("--out", type=_root, default=None, help="output folder (default: site/)")
     p.add_argument("--jobs", type=int, default=None, help="parallel language builds (default: cores)")
+    p.add_argument("--no-print", action="store_true", help="skip leaflets and posters (PDF) for a fast preview")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("serve", help="preview with live reload while you edit")
@@ -114,6 +131,16 @@ def main(argv: list[str] | None = None) -> int:
         help="record that these translations match their original as it is now",
     )
     p.set_defaults(func=cmd_translations)
+
+    p = sub.add_parser("new", help="start a new article or material from a valid skeleton")
+    p.add_argument("kind", choices=["article", "material"])
+    p.add_argument("--lang", default="vi", help="language code (default: vi)")
+    p.add_argument("--title", required=True, help="the title; the file name is made from it")
+    p.add_argument("--audience", action="append", default=[], help="an audience id (repeat for several)")
+    p.add_argument("--topic", action="append", default=[], help="a topic id (repeat for several)")
+    p.add_argument("--author", default=None, help="articles: the author or desk")
+    p.add_argument("--draft", action="store_true", help="articles: keep it out of the published site for now")
+    p.set_defaults(func=cmd_new)
 
     p = sub.add_parser("schema", help="write JSON Schemas of every content file type")
     p.add_argument("--out", type=_root, default=None, help="folder (default: schemas/)")

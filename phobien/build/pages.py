@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from phobien import clock
 from phobien.build.data import plan_status
+from phobien.build.news import stage_news
 from phobien.build.ui import UI
 from phobien.build.urls import page_url, relative
 from phobien.icons import icon_svg
@@ -180,6 +181,7 @@ class Stager:
         self.stage_audiences()
         self.stage_hotlines()
         self.stage_search()
+        stage_news(self)
         self.stage_legal()
         self.stage_plans()
         self.stage_deadlines()

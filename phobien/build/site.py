@@ -16,12 +16,14 @@ from typing import Any, TextIO
 from phobien import clock
 from phobien.build.data import write_open_data
 from phobien.build.links import check_links
+from phobien.build.news import atom_feed, visible_articles
 from phobien.build.pages import Options, Staged, stage_language
 from phobien.build.ui import UI
 from phobien.build.urls import html_path, page_url, relative
 from phobien.diagnostics import Diagnostics
 from phobien.engine.mkdocs import LanguageJob, LanguageResult, nav_for, preflight, run_language, write_stage
 from phobien.load import Content, load_content
+from phobien.printing import write_print
 from phobien.search import write_search_index
 
 
@@ -32,6 +34,7 @@ class BuildOptions:
     strict: bool = False
     offline: bool = False
     serve: bool = False
+    print_: bool = True
     jobs: int | None = None
     today: dt.date | None = None
 
@@ -107,7 +110,7 @@ def _language_config(content: Content, lang: str, pages: list[Staged], opts: Bui
     site = content.site
     ui = UI(content, lang)
     material_lang = lang
-    titles = {k: ui(k) for k in ("home", "materials", "plans", "legal", "agencies")}
+    titles = {k: ui(k) for k in ("home", "materials", "news", "plans", "legal", "agencies")}
     keys = [
         "quick_exit",
         "quick_exit_hint",
@@ -240,6 +243,16 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr) -> int:
             for r in failed:
                 print(r.error, file=stream)
             raise BuildError(f"{len(failed)} language(s) failed")
+        for lang in site.codes:
+            articles = visible_articles(content, lang, stage_opts.today, serve=False)
+            feed = atom_feed(
+                content,
+                lang,
+                articles,
+                f"{site.name.get(lang) or site.name[site.default_language]}",
+                stage_opts.directory_urls,
+            )
+            (tmp / lang / "feed.xml").write_text(feed, encoding="utf-8")
         link_diags = Diagnostics(opts.root)
         sources = {
             f"{lang}/{html_path(p.path, stage_opts.directory_urls)}": p.source
@@ -253,6 +266,8 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr) -> int:
                 raise BuildError(f"{len(link_diags.items)} broken link(s) (--strict)")
         diags.items.extend(link_diags.items)
         write_search_index(content, tmp, site.codes, offline=opts.offline)
+        if opts.print_:
+            write_print(content, tmp, site.codes, diags)
         _root_files(content, tmp, opts)
         _sitemap(content, staged, tmp, opts)
         write_open_data(content, tmp, stage_opts.today)

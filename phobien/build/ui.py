@@ -103,6 +103,16 @@ KEYS: tuple[str, ...] = (
     "search_no_results",
     "search_results",
     "search_loading",
+    "news",
+    "news_intro",
+    "news_feed",
+    "news_none",
+    "news_pages",
+    "news_newer",
+    "news_older",
+    "news_by_topic",
+    "news_draft",
+    "news_scheduled",
 )
 
 

@@ -19,7 +19,13 @@ from phobien.build.pages import Staged
 from phobien.diagnostics import Diagnostics
 from phobien.load import Content
 
-NAV_SECTIONS = [("materials", "materials"), ("plans", "plans"), ("legal", "legal"), ("agencies", "agencies")]
+NAV_SECTIONS = [
+    ("materials", "materials"),
+    ("news", "news"),
+    ("plans", "plans"),
+    ("legal", "legal"),
+    ("agencies", "agencies"),
+]
 
 
 @dataclass

@@ -255,6 +255,12 @@ def _check_page_refs(
         mark = page.located.value_mark(("legal_refs", i))
         check_legal(Position(page.rel, mark.line, mark.col), ref)
     for i, source in enumerate(getattr(meta, "sources", [])):
+        if source.title.startswith("CẦN GHI NGUỒN"):
+            mark = page.located.value_mark(("sources", i, "title"))
+            diags.warning(
+                Position(page.rel, mark.line, mark.col),
+                "the source is still the placeholder; name the document, its number and article",
+            )
         if source.legal_ref:
             mark = page.located.value_mark(("sources", i, "legal_ref"))
             check_legal(Position(page.rel, mark.line, mark.col), source.legal_ref)

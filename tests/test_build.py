@@ -141,7 +141,7 @@ def test_broken_links_warn_and_fail_strict_builds(tmp_path: Path) -> None:
         page.read_text(encoding="utf-8") + "\n[Cũ](../khong-co/) · [Mục](#khong-co-muc) · [Đúng](#so-dien-thoai)\n",
         encoding="utf-8",
     )
-    result = run_phobien(root, "build")
+    result = run_phobien(root, "build", "--no-print")
     assert result.returncode == 0
     lines = [line for line in result.stderr.splitlines() if "warning: the link" in line]
     assert lines == [
@@ -151,7 +151,7 @@ def test_broken_links_warn_and_fail_strict_builds(tmp_path: Path) -> None:
         "/vi/materials/bao-ve-tre/index.html leads to no page",
     ]
     before = tree_digest(root / "site")
-    strict = run_phobien(root, "build", "--strict")
+    strict = run_phobien(root, "build", "--strict", "--no-print")
     assert strict.returncode == 1
     assert "2 broken link(s) (--strict)" in strict.stderr
     assert tree_digest(root / "site") == before

@@ -19,16 +19,16 @@ _ID = re.compile(r'\bid="([^"]+)"')
 _SKIP = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)  # other sites, tel:, mailto:
 
 
-def _target(page: Path, href: str, site: Path) -> tuple[Path | None, str]:
+def _target(page: str, href: str, dirs: set[str]) -> tuple[str | None, str]:
     parts = urlsplit(href)
     fragment = unquote(parts.fragment)
     if not parts.path:
         return page, fragment
     if parts.path.startswith("/"):
         return None, fragment  # root-relative links do not survive a copy to a sub-folder or a USB stick
-    resolved = Path(posixpath.normpath(posixpath.join(page.parent.as_posix(), unquote(parts.path))))
-    if parts.path.endswith("/") or resolved.is_dir():
-        resolved = resolved / "index.html"
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
+    if parts.path.endswith("/") or resolved in dirs:
+        resolved = posixpath.join(resolved, "index.html")
     return resolved, fragment
 
 
@@ -42,7 +42,12 @@ def check_links(site: Path, sources: dict[str, str], diags: Diagnostics) -> int:
     to ``site``) to the content file it came from, for the message. Returns the number found."""
     _ids.cache_clear()
     broken = 0
-    for page in sorted(site.rglob("*.html")):
+    files: set[str] = set()
+    dirs: set[str] = set()
+    for path in site.rglob("*"):
+        (dirs if path.is_dir() else files).add(path.as_posix())
+    for name in sorted(f for f in files if f.endswith(".html")):
+        page = Path(name)
         rel = page.relative_to(site).as_posix()
         if page.name == "404.html":
             continue  # served at any address, so its links are root-relative on purpose
@@ -50,13 +55,13 @@ def check_links(site: Path, sources: dict[str, str], diags: Diagnostics) -> int:
         for href in dict.fromkeys(_LINK.findall(text)):
             if not href or _SKIP.match(href):
                 continue
-            target, fragment = _target(page, href, site)
+            target, fragment = _target(name, href, dirs)
             problem = None
             if target is None:
                 problem = "starts with '/'; use a relative link so that copies of the site keep working"
-            elif not target.is_file():
+            elif target not in files:
                 problem = "leads to no page"
-            elif fragment and target.suffix == ".html" and fragment not in _ids(target):
+            elif fragment and target.endswith(".html") and fragment not in _ids(Path(target)):
                 problem = f"leads to a page without the heading or anchor '#{fragment}'"
             if problem:
                 broken += 1

@@ -43,6 +43,8 @@ class Staged:
     """True when the page shows the default language's text (not translated yet)."""
     source: str | None = None
     """The content file it was made from, for messages about it."""
+    aliases: list[str] = field(default_factory=list)
+    """Old addresses of the page (front matter 'aliases')."""
 
 
 @dataclass
@@ -52,6 +54,7 @@ class Options:
     directory_urls: bool = True
     today: dt.date = field(default_factory=clock.today)
     serve: bool = False
+    print_: bool = True
 
 
 def vndate(value: dt.date | None) -> str:
@@ -66,6 +69,16 @@ _ENV = jinja2.Environment(
     undefined=jinja2.Undefined,
 )
 _ENV.filters["vndate"] = vndate
+
+
+def _qr_src(page_link: str, directory_urls: bool) -> str:
+    """The QR code file of the page a relative link points to."""
+    if directory_urls:
+        return page_link.rstrip("/") + "/qr.svg" if page_link not in ("", "./") else "qr.svg"
+    return page_link.removesuffix(".html") + ".qr.svg"
+
+
+_ENV.filters["qrsrc"] = _qr_src
 
 
 def legal_label(doc_id: str, doc: LegalDocument) -> str:
@@ -182,6 +195,7 @@ class Stager:
         self.stage_hotlines()
         self.stage_search()
         stage_news(self)
+        self.stage_schools()
         self.stage_legal()
         self.stage_plans()
         self.stage_deadlines()
@@ -238,6 +252,7 @@ class Stager:
                     data={"order": getattr(meta, "order", 100)},
                     fallback=fallback,
                     source=page.rel,
+                    aliases=list(page.meta.aliases),
                 )
             )
 
@@ -282,6 +297,7 @@ class Stager:
                     hide=["navigation", "toc"],
                     fallback=fallback,
                     source=page.rel,
+                    aliases=list(page.meta.aliases),
                     data={
                         "audiences": list(meta.audiences),
                         "order": meta.order,  # type: ignore[attr-defined]
@@ -333,6 +349,56 @@ class Stager:
                     data={"hotlines": list(audience.hotlines)},
                 )
             )
+
+    def stage_schools(self) -> None:
+        """Every material with its short link, QR code and leaflet; posters per audience."""
+        from phobien.build.addresses import origin, short_code
+        from phobien.printing import leaflet_path, poster_path
+
+        path = "nha-truong-va-doi-tac.md"
+        depth = page_url(path, self.options.directory_urls).count("/")
+        up = "../" * depth
+        base = self.site.base_url.rstrip("/")
+        materials = []
+        default_name = self.site.language(self.default).name
+        for slug, (page, fallback, _) in self.pick(self.content.materials).items():
+            code = short_code(origin(f"materials/{slug}.md", list(page.meta.aliases)))
+            leaflet = None
+            if self.options.print_:
+                leaflet = up + (f"../{self.default}/" if fallback else "") + leaflet_path(slug)
+            materials.append(
+                {
+                    "path": f"materials/{slug}.md",
+                    "title": page.meta.title,
+                    "short_url": f"{base}/l/{code}/",
+                    "short_href": "../" * (depth + 1)
+                    + (f"l/{code}/" if self.options.directory_urls else f"l/{code}.html"),
+                    "leaflet": leaflet,
+                    "leaflet_lang": self.default if fallback else None,
+                    "leaflet_lang_name": default_name,
+                    "order": page.meta.order,  # type: ignore[attr-defined]
+                }
+            )
+        materials.sort(key=lambda m: (m["order"], m["title"]))
+        posters = (
+            [{"name": self.loc(a.name), "href": up + poster_path(a.id)} for a in self.content.audiences]
+            if self.options.print_
+            else []
+        )
+        body = self.render(
+            "schools.md.j2", path, materials=materials, posters=posters, directory_urls=self.options.directory_urls
+        )
+        self.pages.append(
+            Staged(
+                path,
+                self.t("for_schools"),
+                body,
+                kind="doc",
+                hide=["navigation", "toc"],
+                description=self.t("for_schools_intro"),
+                data={"order": 80},
+            )
+        )
 
     def stage_search(self) -> None:
         path = "search.md"

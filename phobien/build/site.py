@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from phobien import clock
+from phobien.build.addresses import origin_of, short_code, write_addresses
 from phobien.build.data import write_open_data
 from phobien.build.links import check_links
 from phobien.build.news import atom_feed, visible_articles
@@ -90,7 +91,14 @@ def _page_meta(
                         "name": h.name.get(lang) or h.name[content.site.default_language],
                     }
                 )
+        code = short_code(origin_of(page))
+        url = page_url(page.path, opts.directory_urls)
+        depth = url.count("/") if opts.directory_urls else page.path.count("/")
         result[page.path] = {
+            "code": code,
+            "short_url": f"{content.site.base_url.rstrip('/')}/l/{code}/",
+            "short_href": "../" * (depth + 1) + (f"l/{code}/" if opts.directory_urls else f"l/{code}.html"),
+            "qr": "qr.svg" if opts.directory_urls else url.rpartition("/")[2].removesuffix(".html") + ".qr.svg",
             "alternates": alternates,
             "hotlines": view,
             "search": relative(page.path, "search.md", opts.directory_urls),
@@ -201,7 +209,9 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr) -> int:
         )
         return 1
     site = content.site
-    stage_opts = Options(directory_urls=not opts.offline, today=opts.today or clock.today(), serve=opts.serve)
+    stage_opts = Options(
+        directory_urls=not opts.offline, today=opts.today or clock.today(), serve=opts.serve, print_=opts.print_
+    )
     staged = {lang: stage_language(content, lang, stage_opts) for lang in site.codes}
     out = opts.out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -253,6 +263,20 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr) -> int:
                 stage_opts.directory_urls,
             )
             (tmp / lang / "feed.xml").write_text(feed, encoding="utf-8")
+        try:
+            write_addresses(
+                staged,
+                tmp,
+                site.base_url,
+                site.default_language,
+                stage_opts.directory_urls,
+                cache=opts.root / ".phobien-cache" / "qr",
+            )
+        except ValueError as exc:
+            raise BuildError(str(exc)) from exc
+        write_search_index(content, tmp, site.codes, offline=opts.offline)
+        if opts.print_:
+            write_print(content, tmp, site.codes, diags)
         link_diags = Diagnostics(opts.root)
         sources = {
             f"{lang}/{html_path(p.path, stage_opts.directory_urls)}": p.source
@@ -265,9 +289,6 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr) -> int:
             if opts.strict:
                 raise BuildError(f"{len(link_diags.items)} broken link(s) (--strict)")
         diags.items.extend(link_diags.items)
-        write_search_index(content, tmp, site.codes, offline=opts.offline)
-        if opts.print_:
-            write_print(content, tmp, site.codes, diags)
         _root_files(content, tmp, opts)
         _sitemap(content, staged, tmp, opts)
         write_open_data(content, tmp, stage_opts.today)

@@ -113,6 +113,14 @@ KEYS: tuple[str, ...] = (
     "news_by_topic",
     "news_draft",
     "news_scheduled",
+    "share",
+    "share_short_link",
+    "share_qr",
+    "for_schools",
+    "for_schools_intro",
+    "leaflet",
+    "poster",
+    "posters",
 )
 
 

@@ -19,6 +19,8 @@ from phobien.build.pages import Staged
 from phobien.diagnostics import Diagnostics
 from phobien.load import Content
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when the wheel has it: 10x faster
+
 NAV_SECTIONS = [
     ("materials", "materials"),
     ("news", "news"),
@@ -77,7 +79,7 @@ def write_stage(stage_dir: Path, pages: list[Staged], extra_meta: dict[str, dict
         if page.hide:
             meta["hide"] = page.hide
         meta["phobien"] = {"kind": page.kind, **extra_meta.get(page.path, {})}
-        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+        front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
         target.write_text(f"---\n{front}---\n\n{page.body}", encoding="utf-8")
 
 

@@ -13,7 +13,7 @@ from phobien.icons import icon_svg
 from phobien.load.tree import Content, Page
 from phobien.load.validate import did_you_mean
 from phobien.model.common import Localized, Model
-from phobien.text import slugify
+from phobien.text import is_slug, slugify
 
 RESERVED_SLUGS = {
     "materials",
@@ -218,6 +218,42 @@ def check_references(content: Content, diags: Diagnostics) -> None:
         _check_page_refs(page, diags, audiences, topics, hotlines, check_legal)
     _check_plain_language(content, diags)
     _check_translations(content, diags)
+    _check_aliases(content, diags)
+
+
+def _check_aliases(content: Content, diags: Diagnostics) -> None:
+    """Old addresses (aliases) must be unique and must not hide a page that exists."""
+    folders = {"material": "materials", "article": "news", "doc": ""}
+    current: dict[tuple[str, str], Page] = {}
+    for page in [*content.materials, *content.articles, *content.docs]:
+        folder = folders[page.kind]
+        current[(page.lang, f"{folder}/{page.slug}".strip("/"))] = page
+    claimed: dict[tuple[str, str], Page] = {}
+    for page in [*content.materials, *content.articles, *content.docs]:
+        folder = folders[page.kind]
+        for i, alias in enumerate(page.meta.aliases):
+            path = alias.strip().strip("/").removesuffix("/index.html").removesuffix(".html")
+            if "/" not in path and folder:
+                path = f"{folder}/{path}"
+            key = (page.lang, path)
+            pos = page.pos("aliases", i)
+            mark = page.located.value_mark(("aliases", i))
+            pos = Position(page.rel, mark.line, mark.col)
+            if not all(is_slug(part) for part in path.split("/")):
+                diags.error(
+                    pos,
+                    f"alias '{alias}' is not an address of this site; write the old address, e.g. 'materials/ten-cu'",
+                )
+            elif key in current:
+                diags.error(
+                    pos,
+                    f"alias '{alias}' is the address of {current[key].rel}; an alias must be an old "
+                    "address that no page uses now",
+                )
+            elif key in claimed and claimed[key] is not page:
+                diags.error(pos, f"alias '{alias}' is also claimed by {claimed[key].rel}; keep it on one page")
+            else:
+                claimed[key] = page
 
 
 def _check_plain_language(content: Content, diags: Diagnostics) -> None:

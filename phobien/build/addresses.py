@@ -1,0 +1,170 @@
+"""Addresses that never break: short links /l/<code>/, old addresses (aliases), QR codes.
+
+A page's short code is derived from its oldest address (its first alias, else its current
+address), so renaming a page and listing the old address in ``aliases`` keeps its code,
+its printed QR codes and every link a school shared.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+from phobien.build.pages import Staged
+from phobien.build.urls import page_url
+
+
+def short_code(origin: str) -> str:
+    """Five lower-case letters and digits from a page's oldest address (without language)."""
+    digest = hashlib.sha1(origin.encode("utf-8")).digest()
+    return base64.b32encode(digest).decode("ascii")[:5].lower()
+
+
+def normalise_alias(alias: str, folder: str) -> str:
+    """An alias as a staged path: 'materials/old-name' (a bare name stays in the page's folder)."""
+    alias = alias.strip().strip("/")
+    alias = alias.removesuffix("/index.html").removesuffix(".html").removesuffix(".md")
+    if "/" not in alias and folder:
+        alias = f"{folder}/{alias}"
+    return f"{alias}.md"
+
+
+def origin_of(page: Staged) -> str:
+    return origin(page.path, page.aliases)
+
+
+def origin(path: str, aliases: list[str]) -> str:
+    """The oldest address of the page staged at ``path``: its first alias, else ``path``."""
+    folder = path.rpartition("/")[0]
+    return (normalise_alias(aliases[0], folder) if aliases else path).removesuffix(".md")
+
+
+@dataclass
+class Address:
+    """Where a page of one language lives and how to reach it for good."""
+
+    lang: str
+    path: str
+    code: str
+    url: str
+
+
+def redirect_html(target: str, title: str, lang: str) -> str:
+    """A page that sends the browser on at once, without script (works with a strict CSP)."""
+    t = html.escape(target, quote=True)
+    return (
+        f'<!doctype html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width,initial-scale=1">'
+        f'<meta name="robots" content="noindex"><title>{html.escape(title)}</title>'
+        f'<meta http-equiv="refresh" content="0; url={t}"><link rel="canonical" href="{t}"></head>'
+        f'<body><p><a href="{t}">{html.escape(title)}</a></p></body></html>\n'
+    )
+
+
+def _file_for(path: str, directory_urls: bool) -> str:
+    url = page_url(path, directory_urls)
+    return url + "index.html" if directory_urls else url
+
+
+def qr_svg(url: str) -> bytes:
+    """The QR code of ``url`` as SVG (error correction M: survives a worn or folded leaflet)."""
+    import io
+
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="svg", scale=4, border=2, xmldecl=False)
+    return buffer.getvalue()
+
+
+def _qr_batch(urls: list[str]) -> list[tuple[str, bytes]]:
+    return [(url, qr_svg(url)) for url in urls]
+
+
+def write_qr_codes(jobs: list[tuple[str, str]], cache: Path | None) -> None:
+    """Write a QR code for every (url, file); reuse codes made by earlier builds, make the rest in parallel."""
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    def cached(url: str) -> Path | None:
+        return cache / f"{hashlib.sha1(url.encode()).hexdigest()}.svg" if cache else None
+
+    missing = sorted({url for url, _ in jobs if not ((c := cached(url)) and c.is_file())})
+    made: dict[str, bytes] = {}
+    if missing:
+        workers = min(os.cpu_count() or 1, max(1, len(missing) // 200))
+        batches = [missing[i::workers] for i in range(workers)]
+        if workers > 1:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                for result in pool.map(_qr_batch, batches):
+                    made.update(result)
+        else:
+            made.update(_qr_batch(batches[0]))
+        if cache:
+            cache.mkdir(parents=True, exist_ok=True)
+            for url, svg in made.items():
+                cached(url).write_bytes(svg)  # type: ignore[union-attr]
+    for url, target in jobs:
+        data = made.get(url)
+        if data is None:
+            data = cached(url).read_bytes()  # type: ignore[union-attr]
+        path = Path(target)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
+def write_addresses(
+    staged: dict[str, list[Staged]],
+    out: Path,
+    base_url: str,
+    default: str,
+    directory_urls: bool = True,
+    cache: Path | None = None,
+) -> dict[str, Address]:
+    """Write alias redirects, /l/<code>/ redirects and a QR code (SVG) next to every page.
+
+    Returns the address of every page, keyed by "<lang>/<path>".
+    """
+    base = base_url.rstrip("/")
+    qr_jobs: list[tuple[str, str]] = []
+    addresses: dict[str, Address] = {}
+    codes: dict[str, tuple[str, str]] = {}
+    for lang, pages in staged.items():
+        for page in pages:
+            code = short_code(origin_of(page))
+            url = f"{base}/{lang}/{page_url(page.path)}"
+            addresses[f"{lang}/{page.path}"] = Address(lang, page.path, code, url)
+            if code in codes and codes[code][1] != page.path:
+                raise ValueError(
+                    f"pages {codes[code][1]} and {page.path} would share the short link /l/{code}/; "
+                    "add an alias to one of them"
+                )
+            if code not in codes or (lang == default and codes[code][0] != default):
+                codes[code] = (lang, page.path)
+            qr = out / lang / _file_for(page.path, directory_urls)
+            qr = qr.parent / "qr.svg" if directory_urls else qr.with_suffix(".qr.svg")
+            qr_jobs.append((url, str(qr)))
+            folder = page.path.rpartition("/")[0]
+            for alias in page.aliases:
+                old = normalise_alias(alias, folder)
+                target_file = out / lang / _file_for(old, directory_urls)
+                if target_file.exists():
+                    continue  # a real page lives there: check reports the clash
+                depth = page_url(old, directory_urls).count("/")
+                if not directory_urls:
+                    depth = old.count("/")
+                href = "../" * depth + page_url(page.path, directory_urls)
+                target_file.parent.mkdir(parents=True, exist_ok=True)
+                target_file.write_text(redirect_html(href or "./", page.title, lang), encoding="utf-8")
+    write_qr_codes(qr_jobs, cache)
+    write_qr_codes(qr_jobs, cache)
+    for code, (lang, path) in codes.items():
+        target = out / "l" / code / "index.html" if directory_urls else out / "l" / f"{code}.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        up = "../../" if directory_urls else "../"
+        title = next(p.title for p in staged[lang] if p.path == path)
+        target.write_text(redirect_html(f"{up}{lang}/{page_url(path, directory_urls)}", title, lang), encoding="utf-8")
+    return addresses

@@ -109,3 +109,21 @@ def test_no_horizontal_scroll_on_phone(browser, served: str, path: str) -> None:
     page.goto(served + path)
     assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
     page.close()
+
+
+def test_offline_copy_navigates_from_disk(browser, tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    root = make_project(tmp_path_factory.mktemp("offline") / "p", FIXTURES / "minimal")
+    assert run_phobien(root, "build", "--offline", "--no-print").returncode == 0
+    page = browser.new_page(viewport=PHONE)
+    page.goto((root / "site/index.html").as_uri())
+    page.wait_for_url("**/vi/index.html")
+    page.locator(".pb-card a", has_text="Cha mẹ").click()
+    page.wait_for_url("**/vi/parents.html")
+    page.locator("ul.pb-list a", has_text="Bảo vệ trẻ em").click()
+    page.wait_for_url("**/vi/materials/bao-ve-tre.html")
+    page.locator("[data-lang-switch=en]").click()
+    page.wait_for_url("**/en/materials/bao-ve-tre.html")
+    assert page.locator("h1").inner_text() == "Protecting children"
+    page.locator(".pb-share a").first.click()
+    page.wait_for_url("**/vi/materials/bao-ve-tre.html")
+    page.close()

@@ -176,3 +176,17 @@ def test_first_view_of_every_template_is_under_60_kb(bundled_site: Path) -> None
             sizes = first_view(bundled_site, f"{lang}/{path}")
             assert len(sizes) >= 3, sizes  # the HTML, its CSS and the quick-exit script at least
             assert sum(sizes.values()) <= 60 * 1024, (lang, path, sizes)
+
+
+def test_every_page_has_description_and_open_graph_card(minimal_site: Path) -> None:
+    for page in minimal_site.glob("*/**/index.html"):
+        html = page.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in html:
+            continue  # redirects of short links and old addresses
+        assert re.search(r'<meta name="description" content="[^"]+">', html), page
+        for prop in ("og:title", "og:description", "og:locale", "og:url", "og:site_name"):
+            assert f'<meta property="{prop}" content="' in html, (page, prop)
+        assert "og:image" not in html, "no image hosts"
+    vi = (minimal_site / "vi/materials/bao-ve-tre/index.html").read_text(encoding="utf-8")
+    assert '<meta property="og:url" content="https://example.vn/vi/materials/bao-ve-tre/">' in vi
+    assert '<meta property="og:description" content="Cách bảo vệ trẻ.">' in vi

@@ -223,7 +223,12 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr) -> int:
         jobs = []
         for lang in site.codes:
             stage_dir = work / lang
-            write_stage(stage_dir, staged[lang], _page_meta(content, staged, lang, stage_opts))
+            write_stage(
+                stage_dir,
+                staged[lang],
+                _page_meta(content, staged, lang, stage_opts),
+                site.name.get(lang) or site.name[site.default_language],
+            )
             jobs.append(
                 LanguageJob(
                     lang,

@@ -68,14 +68,16 @@ def preflight(content: Content, diags: Diagnostics) -> None:
             )
 
 
-def write_stage(stage_dir: Path, pages: list[Staged], extra_meta: dict[str, dict[str, Any]]) -> None:
+def write_stage(
+    stage_dir: Path, pages: list[Staged], extra_meta: dict[str, dict[str, Any]], site_name: str = ""
+) -> None:
     """Write staged pages as Markdown files with front matter for MkDocs."""
     for page in pages:
         target = stage_dir / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         meta: dict[str, Any] = {"title": page.title}
-        if page.description:
-            meta["description"] = page.description
+        # Every page has a description (search results, Zalo and Facebook cards).
+        meta["description"] = page.description or (f"{page.title} — {site_name}" if site_name else page.title)
         if page.hide:
             meta["hide"] = page.hide
         meta["phobien"] = {"kind": page.kind, **extra_meta.get(page.path, {})}

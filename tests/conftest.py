@@ -91,8 +91,6 @@ def browser():  # type: ignore[no-untyped-def]
 
 def serve_folder(folder: Path):  # type: ignore[no-untyped-def]
     """Start a static server on 127.0.0.1 for ``folder``; returns (process, base URL)."""
-    import time
-    import urllib.request
 
     port = free_port()
     proc = subprocess.Popen(
@@ -101,10 +99,22 @@ def serve_folder(folder: Path):  # type: ignore[no-untyped-def]
         stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}/"
-    for _ in range(50):
+    wait_until_up(base)
+    return proc, base
+
+
+def wait_until_up(url: str, seconds: float = 10.0) -> None:
+    """Wait until a server we started answers at ``url`` (any HTTP status counts)."""
+    import time
+    import urllib.error
+    import urllib.request
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(base, timeout=1)
-            break
+            urllib.request.urlopen(url, timeout=1)
+            return
+        except urllib.error.HTTPError:
+            return
         except OSError:
             time.sleep(0.1)
-    return proc, base

@@ -6,13 +6,12 @@ import gzip
 import shutil
 import subprocess
 import tempfile
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, REPO, free_port, make_project, run_phobien
+from conftest import FIXTURES, REPO, free_port, make_project, run_phobien, wait_until_up
 
 PAGES = [
     "vi/",
@@ -47,12 +46,7 @@ def nginx() -> Iterator[str]:
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}/"
-    for _ in range(50):
-        try:
-            urllib.request.urlopen(url, timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
+    wait_until_up(url)
     yield url
     proc.terminate()
     proc.wait(timeout=10)

@@ -19,7 +19,7 @@ from phobien.build.data import write_open_data
 from phobien.build.links import check_links
 from phobien.build.news import atom_feed, visible_articles
 from phobien.build.pages import Options, Staged, stage_language
-from phobien.build.ui import UI
+from phobien.build.ui import KEYS, UI
 from phobien.build.urls import html_path, page_url, relative
 from phobien.diagnostics import Diagnostics
 from phobien.engine.mkdocs import LanguageJob, LanguageResult, nav_for, preflight, run_language, write_stage
@@ -119,16 +119,6 @@ def _language_config(content: Content, lang: str, pages: list[Staged], opts: Bui
     ui = UI(content, lang)
     material_lang = lang
     titles = {k: ui(k) for k in ("home", "materials", "news", "plans", "legal", "agencies")}
-    keys = [
-        "quick_exit",
-        "quick_exit_hint",
-        "hotline_bar_label",
-        "language_label",
-        "skip_to_help",
-        "safety_page",
-        "search",
-        "search_label",
-    ]
     return {
         "site_name": site.name.get(lang) or site.name[site.default_language],
         "site_url": site.base_url.rstrip("/") + f"/{lang}/",
@@ -140,7 +130,7 @@ def _language_config(content: Content, lang: str, pages: list[Staged], opts: Bui
                 "lang": lang,
                 "default_language": site.default_language,
                 "quick_exit_url": site.quick_exit_url,
-                "ui": {k: ui(k) for k in keys},
+                "ui": {k: ui(k) for k in KEYS},
                 "serve": opts.serve,
                 "offline": opts.offline,
             }

@@ -96,6 +96,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from phobien.importer import run_import
+
+    return run_import(args.file, args.root, args.out, args.issuer, args.province, args.force)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="phobien", description="Build the legal-dissemination site from content/.")
     parser.add_argument("--root", type=_root, default=Path.cwd(), help="project folder (default: here)")
@@ -145,6 +151,16 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("schema", help="write JSON Schemas of every content file type")
     p.add_argument("--out", type=_root, default=None, help="folder (default: schemas/)")
     p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser(
+        "import", help="draft a plan (content/plans/<id>.yml) from a .txt, .docx or text-based .pdf file"
+    )
+    p.add_argument("file", type=_root, help="the plan as .txt (UTF-8, TCVN3 or VNI), .docx or .pdf")
+    p.add_argument("--out", type=_root, default=None, help="where to write the draft (default: content/plans/<id>.yml)")
+    p.add_argument("--issuer", default=None, help="agency id of the issuing body, when the text does not make it clear")
+    p.add_argument("--province", default=None, help="province id (e.g. ha-noi) the plan's bodies belong to")
+    p.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    p.set_defaults(func=cmd_import)
 
     args = parser.parse_args(argv)
     try:

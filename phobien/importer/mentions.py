@@ -1,0 +1,172 @@
+"""Finding the bodies a text names, with AgencyIndex: "Đề nghị Tòa án nhân dân tỉnh, Viện kiểm sát ..." → ids.
+
+Names are matched on folded text (tone marks, đ and case ignored), longest name first, and only
+among the agencies of the plan's province and the central ones. Vietnamese coordination leaves
+words out ("Công an các đơn vị, địa phương" = "Công an các đơn vị, Công an địa phương"; "Viện
+Kiểm sát nhân dân, Tòa án nhân dân Thành phố"; "Các Sở: Tư pháp, Tài chính"), so a name that does
+not resolve alone is tried again with the head of the name before it or the qualifier of the name
+after it. Names that look like a body but match nothing are returned as unknown.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from phobien.agencies import AgencyIndex, normalise
+from phobien.model.agency import Agency
+from phobien.text import fold
+
+
+@dataclass(frozen=True, order=True)
+class Mention:
+    """A body named in a text: its span, its agency id (None when unknown) and the words used."""
+
+    start: int
+    end: int
+    agency: str | None
+    as_written: str
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    out = fold(ch)
+    return out if len(out) == 1 else ch.lower()[:1] or ch
+
+
+def fold_same_length(text: str) -> str:
+    """``fold`` one character at a time, so that positions in the result are positions in ``text``."""
+    return "".join(_fold_char(ch) for ch in text)
+
+
+_HEADS = (
+    "sở|ban|phòng|ủy ban|uỷ ban|ubnd|công an|tòa án|toà án|viện|hội|đoàn|thành đoàn|trường|đài|báo|trung tâm|"
+    "bộ|cục|chi cục|tổng cục|văn phòng|mặt trận|cơ quan|cổng|học viện|bệnh viện|bộ chỉ huy|ban chỉ đạo|"
+    "liên đoàn|hiệp hội|ngân hàng|kho bạc|tỉnh đoàn|huyện đoàn"
+)
+_NAME_START = re.compile(rf"^(?:đề nghị\s+|kính đề nghị\s+)?(?:các\s+)?(?:{_HEADS})\b", re.I)
+_NAME_STOP = re.compile(
+    r"\s+(?:chủ trì|chủ động|phối hợp|thực hiện|tham gia|theo|có trách nhiệm|căn cứ|để|nhằm|trong|tại|về)\b.*$", re.I
+)
+_CHUNK_SPLIT = re.compile(r",\s*|;\s*|\s+và\s+|\s+-\s+|:\s+|\.\s+|\s*\(|\)\s*")
+_HEAD_LIST = re.compile(r"\b[Cc]ác\s+(Sở|Phòng|Ban|Bộ|Hội|Cục|Trung tâm)\s*:\s*")
+
+
+class Directory:
+    """The agencies a plan of one province can name, searchable by any of their names."""
+
+    def __init__(self, agencies: list[Agency], province: str | None) -> None:
+        self.index = AgencyIndex(agencies)
+        self.province = province
+        self.by_id = {a.id: a for a in agencies}
+        keys = [k for k, found in self.index.by_name.items() if k and any(self._fits(a) for a in found)]
+        keys.sort(key=len, reverse=True)
+        body = "|".join(re.escape(k) for k in keys) or "(?!)"
+        self.pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+
+    def _fits(self, agency: Agency) -> bool:
+        return agency.level == "central" or agency.province in (None, self.province)
+
+    def resolve(self, name: str) -> str | None:
+        """Agency id for a name as a plan writes it, or None."""
+        agency, _ = self.index.resolve(name, self.province)
+        if agency is not None and self._fits(agency):
+            return agency.id
+        key, _ = normalise(name)
+        found = {a.id for a in self.index.by_name.get(key, []) if self._fits(a)}
+        return found.pop() if len(found) == 1 else None
+
+    def find(self, text: str) -> list[Mention]:
+        """Every body ``text`` names, in order; unknown ones only where a list makes them clear."""
+        folded = fold_same_length(text)
+        found = [
+            Mention(m.start(), m.end(), self.resolve(m.group()), text[m.start() : m.end()])
+            for m in self.pattern.finditer(folded)
+        ]
+        found = [m for m in found if m.agency]
+        found = self._head_lists(text, found)
+        found = self._ellipses(text, found)
+        return sorted(found)
+
+    def _head_lists(self, text: str, found: list[Mention]) -> list[Mention]:
+        for m in _HEAD_LIST.finditer(text):
+            head = m.group(1)
+            end = re.search(r"[.;:(]|\s+-\s+(?=[ĐđD]ề nghị|[Cc]ác\b)|\s+và\s+các\b|$", text[m.end() :])
+            stop = m.end() + (end.start() if end else 0)
+            added: list[Mention] = []
+            for item in re.finditer(r"[^,]+", text[m.end() : stop]):
+                name = item.group().strip()
+                start = m.end() + item.start()
+                parts = [name] if self.resolve(f"{head} {name}") else re.split(r"\s+và\s+", name)
+                for part in parts:
+                    agency = self.resolve(f"{head} {part}")
+                    if agency:
+                        pos = text.find(part, start)
+                        added.append(Mention(pos, pos + len(part), agency, f"{head} {part}"))
+            if added:
+                found = [f for f in found if not (m.start() <= f.start < stop)] + added
+        return found
+
+    def _ellipses(self, text: str, found: list[Mention]) -> list[Mention]:
+        found = sorted(found)
+        extra: list[Mention] = []
+        for start, end in chunks(text):
+            if any(f.start < end and start < f.end for f in found):
+                continue
+            chunk = text[start:end]
+            request = re.match(r"(?:[Kk]ính\s+)?[Đđ]ề nghị\s+", chunk)
+            if request:
+                start += request.end()
+                chunk = chunk[request.end() :]
+            chunk = _NAME_STOP.sub("", chunk)
+            end = start + len(chunk)
+            if not chunk or len(chunk.split()) > 6:
+                continue
+            before = [f for f in found if f.end <= start and not text[f.end : start].strip(" ,;")]
+            after = [f for f in found if f.start >= end and not text[end : f.start].strip(" ,;").removeprefix("và")]
+            agency = None
+            if before:
+                words = before[-1].as_written.split()
+                for k in (1, 2, 3):
+                    if k < len(words):
+                        agency = agency or self.resolve(" ".join(words[:k]) + " " + chunk)
+            if after and not agency:
+                words = after[0].as_written.split()
+                for k in (1, 2, 3):
+                    if k < len(words):
+                        agency = agency or self.resolve(chunk + " " + " ".join(words[-k:]))
+            if agency:
+                extra.append(Mention(start, end, agency, chunk))
+        return found + extra
+
+    def unknown(self, text: str, found: list[Mention]) -> list[str]:
+        """Names in a list of bodies (a lead or partner cell) that match no agency."""
+        out: list[str] = []
+        for start, end in chunks(text):
+            if any(f.start < end and start < f.end for f in found):
+                continue
+            chunk = _NAME_STOP.sub("", text[start:end].strip()).strip(" .")
+            if re.fullmatch(r"[Cc]ác\s+\w+", chunk):
+                continue
+            if _NAME_START.match(chunk) and len(chunk.split()) <= 12 and not self.resolve(chunk):
+                out.append(re.sub(r"^(?:[Đđ]ề nghị|[Kk]ính đề nghị)\s+", "", chunk))
+        return out
+
+
+def chunks(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` between list separators (commas, 'và', ' - ', sentence ends)."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _CHUNK_SPLIT.finditer(text):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    out = []
+    for start, end in spans:
+        piece = text[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        out.append((start + lead, start + len(piece.rstrip())))
+    return [s for s in out if s[0] < s[1]]

@@ -1,5 +1,27 @@
 """phobien's own search: built per language at build time, loaded only when someone searches.
 
+Why not Pagefind or Material's search (measured in November 2026, see the platform notes):
+Material's lunr search downloads the whole index on every page (13.8 MB at 2,000 pages),
+does not fold tone marks and lets any one word match. Pagefind 1.5 folds tone marks and needs
+all words, but does not fold "đ" to "d" ("dieu", "dai" find nothing), answers an unknown word
+with short prefix guesses ("torture" matched 500 Vietnamese pages through "tổ/tố"), does not
+work from file:// (no offline USB copy) and does not segment unspaced Khmer. So:
+
+- **Matching** (:mod:`.tokens`): tone marks, đ/Đ, case and NFC/NFD do not matter
+  (:func:`phobien.text.fold`); every word of a query must be in a page, with no prefix
+  matching at all; pages with the exact accented form of a word rank first; quoted phrases
+  match by word bigrams (:mod:`.index`, an approximation documented there).
+- **Per language**: each language has its own index in ``<lang>/search/``; fallback pages
+  (another language's text under a notice) belong to that other language's search.
+- **Khmer**: words are found inside unspaced sentences: ICU dictionary words at build time
+  (``icu4py``), ``Intl.Segmenter`` in the browser, matched through cluster bigrams because the
+  two ICU versions do not always cut alike.
+- **Light** (:mod:`.files`): nothing is downloaded before a search starts; a query fetches a
+  tiny manifest, the shards of its words (FNV-1a hash, :mod:`.shards`) and the metadata chunks
+  of the results it shows.
+- **Offline**: the files are scripts calling ``window.__phobienSearch``, so search works from
+  file:// as well as http://, under CSP ``script-src 'self'``.
+
 Integration points (the rest of phobien calls only these):
 - :func:`write_search_index` after every language's HTML exists in ``out/<lang>/``;
 - the page ``search.md`` staged per language from ``templates/search.md.j2``;
@@ -8,11 +30,73 @@ Integration points (the rest of phobien calls only these):
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from phobien.load import Content
+from phobien.search.extract import PageText, page_text
+from phobien.search.files import Sizes, index_files, write_files
+from phobien.search.index import LanguageIndex, build_index
+from phobien.search.opensearch import opensearch_xml
+
+PARALLEL_FROM = 400
+"""Index the languages in parallel processes from this many HTML files in all."""
+SEARCH_FOLDER = "search"
+"""Where the index of a language lives: the online search page's own folder, ``<lang>/search/``."""
+
+__all__ = ["SEARCH_FOLDER", "collect_pages", "index_language", "write_search_index"]
+
+
+def page_url(rel: str, offline: bool) -> str:
+    """URL of a built HTML file relative to its language's root."""
+    if offline:
+        return rel
+    return rel.removesuffix("index.html")
+
+
+def _is_search_page(rel: str) -> bool:
+    return rel in (f"{SEARCH_FOLDER}/index.html", f"{SEARCH_FOLDER}.html")
+
+
+def collect_pages(folder: Path, offline: bool = False) -> list[PageText]:
+    """The searchable pages of one language's built folder, in a stable order."""
+    pages = []
+    for path in sorted(folder.rglob("*.html"), key=lambda p: p.relative_to(folder).as_posix()):
+        rel = path.relative_to(folder).as_posix()
+        if rel == "404.html" or _is_search_page(rel) or rel.startswith("assets/"):
+            continue
+        text = page_text(path.read_text(encoding="utf-8", errors="replace"), page_url(rel, offline))
+        if text is not None and not text.fallback:
+            pages.append(text)
+    return pages
+
+
+def index_language(folder: Path, lang: str, offline: bool = False, sizes: Sizes | None = None) -> LanguageIndex:
+    """Index the built pages of ``folder`` (``out/<lang>``) and write ``out/<lang>/search/*.js``."""
+    index = build_index(collect_pages(folder, offline))
+    write_files(folder / SEARCH_FOLDER, index_files(index, lang, sizes))
+    return index
+
+
+def _index_job(job: tuple[Path, str, bool]) -> int:
+    folder, lang, offline = job
+    return len(index_language(folder, lang, offline).pages)
 
 
 def write_search_index(content: Content, out: Path, languages: list[str], offline: bool = False) -> None:
-    """Write the search index of every language under ``out/<lang>/``. (Implemented in a later step.)"""
-    del content, out, languages, offline
+    """Write the search index and ``opensearch.xml`` of every language under ``out/<lang>/``."""
+    site = content.site
+    jobs = [(out / lang, lang, offline) for lang in languages if (out / lang).is_dir()]
+    workers = min(len(jobs), os.cpu_count() or 1)
+    if workers > 1 and sum(1 for folder, _, _ in jobs for _ in folder.rglob("*.html")) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            list(pool.map(_index_job, jobs))
+    else:
+        for job in jobs:
+            _index_job(job)
+    if site is None:
+        return
+    for folder, lang, _ in jobs:
+        name = site.name.get(lang) or site.name[site.default_language]
+        (folder / "opensearch.xml").write_text(opensearch_xml(site.base_url, lang, name), encoding="utf-8")

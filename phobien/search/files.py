@@ -1,0 +1,191 @@
+"""The index of one language as small JavaScript files under ``<lang>/search/``.
+
+Every file is one call ``window.__phobienSearch(name, data)``: a ``<script>`` element loads
+it from http:// and from file:// alike (``fetch()`` is refused from file://), and a Content
+Security Policy ``script-src 'self'`` allows it.
+
+- ``manifest.js``: the build id, the number of pages, of shards of each kind, and the
+  number of pages per metadata chunk;
+- ``w<hex>.js``: word shards, ``{key: [pages, levels]}``; *levels* has one digit per page
+  (:func:`phobien.search.index.level`), or is ``1`` when all are 1 or when the key is in more
+  than half of the pages (such words barely rank);
+- ``e<hex>.js``: exact-form shards, ``{form: pages}`` for forms with marks or "đ";
+- ``p<hex>.js``: pair shards (phrase and Khmer cluster bigrams), ``{key: pages}``;
+- ``m<hex>.js``: page metadata, ``[[url, title, snippet], …]`` for pages ``i*chunk …``.
+
+*pages* is a set of page numbers in one of three codings, by density (:func:`_positions`): a
+list of deltas, a base64 bitmap, or ``-1`` followed by the deltas of the pages *without* it.
+
+The number of shards of each kind is a power of two chosen so that a shard is about the
+gzipped size set in :class:`Sizes`, and so is the number of pages per chunk: a query downloads
+a few shards and a few chunks, never the index.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import json
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from phobien.search.index import LanguageIndex
+from phobien.search.shards import chunk_name, next_power_of_two, shard_name, shard_of
+
+CALLBACK = "__phobienSearch"
+DENSE = 16
+"""Pages listed as a bitmap when a key is in more than 1/DENSE of them …"""
+ALMOST_ALL = 16
+"""… and as the pages without it when it is in more than (ALMOST_ALL-1)/ALMOST_ALL of them."""
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """Target mean gzipped sizes (bytes). Smaller files mean fewer bytes per query and more files."""
+
+    word_bytes: int = 1_000
+    """Word and exact-form shards: every query fetches one or two per word."""
+    pair_bytes: int = 2_000
+    """Pair shards: only quoted phrases and Khmer words fetch them."""
+    chunk_bytes: int = 450
+    """Metadata chunks: one per result shown, at most."""
+    max_chunk: int = 100
+
+
+def _dumps(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")  # not allowed in older JavaScript
+
+
+def script(name: str, data: Any) -> str:
+    return f"{CALLBACK}({_dumps(name)},{_dumps(data)})\n"
+
+
+def gzip_size(text: str) -> int:
+    return len(gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0))
+
+
+def _deltas(values: Iterable[int]) -> list[int]:
+    out: list[int] = []
+    last = 0
+    for v in values:
+        out.append(v - last)
+        last = v
+    return out
+
+
+def _positions(which: list[int], size: int) -> list[int] | str:
+    """Sorted numbers in 0 … size-1, coded by density: deltas (few), a base64 bitmap (many), or
+    ``-1`` and the deltas of the numbers *not* listed (almost all)."""
+    if len(which) * DENSE <= size:
+        return _deltas(which)
+    if len(which) * ALMOST_ALL >= size * (ALMOST_ALL - 1):
+        inside = set(which)
+        return [-1, *_deltas(i for i in range(size) if i not in inside)]
+    bits = bytearray((size + 7) // 8)
+    for i in which:
+        bits[i >> 3] |= 1 << (i & 7)
+    return base64.b64encode(bytes(bits)).decode("ascii")
+
+
+def word_entry(levels: dict[int, int], pages: int) -> list[Any]:
+    """``[pages, levels]`` of one word key (see the module docstring)."""
+    docs = sorted(levels)
+    if len(docs) * 2 > pages:
+        return [_positions(docs, pages), 1]
+    digits = "".join(str(levels[d]) for d in docs)
+    return [_positions(docs, pages), 1 if digits == "1" * len(docs) else digits]
+
+
+def _fragments(index: LanguageIndex) -> dict[str, dict[str, str]]:
+    """Serialised ``"key":entry`` of every key of every space."""
+    pages = len(index.pages)
+    return {
+        "w": {k: f"{_dumps(k)}:{_dumps(word_entry(c, pages))}" for k, c in index.words.items()},
+        "e": {k: f"{_dumps(k)}:{_dumps(_positions(sorted(d), pages))}" for k, d in index.exact.items()},
+        "p": {k: f"{_dumps(k)}:{_dumps(_positions(sorted(d), pages))}" for k, d in index.pairs.items()},
+    }
+
+
+def _shard_files(space: str, fragments: dict[str, str], count: int) -> dict[str, str]:
+    groups: dict[int, list[str]] = defaultdict(list)
+    for key in sorted(fragments):
+        groups[shard_of(key, count)].append(fragments[key])
+    files = {}
+    for number in range(count):
+        name = shard_name(space, number)
+        files[name] = f"{CALLBACK}({_dumps(name)},{{{','.join(groups.get(number, []))}}})\n"
+    return files
+
+
+def choose_shards(space: str, fragments: dict[str, str], target: int) -> dict[str, str]:
+    """The shard files of one space, with the fewest shards whose mean gzipped size ≤ ``target``."""
+    if not fragments:
+        return _shard_files(space, fragments, 1)
+    whole = gzip_size("{" + ",".join(fragments[k] for k in sorted(fragments)) + "}")
+    count = next_power_of_two(max(1.0, whole / target))
+    while True:
+        files = _shard_files(space, fragments, count)
+        mean = sum(gzip_size(t) for t in files.values()) / count
+        if mean <= target * 1.15 or count >= len(fragments):
+            return files
+        count *= 2
+
+
+def _chunk_files(index: LanguageIndex, size: int) -> dict[str, str]:
+    rows = [[p.url, p.title, p.snippet] for p in index.pages]
+    count = math.ceil(len(rows) / size)
+    return {chunk_name(i): script(chunk_name(i), rows[i * size : (i + 1) * size]) for i in range(count)}
+
+
+def choose_chunks(index: LanguageIndex, sizes: Sizes) -> tuple[int, dict[str, str]]:
+    """The largest chunk size (pages per chunk) whose mean gzipped chunk ≤ ``sizes.chunk_bytes``."""
+    best = 1
+    for size in (100, 64, 48, 32, 24, 16, 12, 8, 6, 4, 3, 2, 1):
+        if size > sizes.max_chunk:
+            continue
+        files = _chunk_files(index, size)
+        if not files or sum(gzip_size(t) for t in files.values()) / len(files) <= sizes.chunk_bytes:
+            best = size
+            break
+    return best, _chunk_files(index, best)
+
+
+@dataclass
+class IndexFiles:
+    files: dict[str, str]
+    """File stem → text (without the manifest)."""
+    manifest: dict[str, Any]
+
+    def all(self) -> dict[str, str]:
+        return {"manifest": script("manifest", self.manifest), **self.files}
+
+
+def index_files(index: LanguageIndex, lang: str, sizes: Sizes | None = None) -> IndexFiles:
+    sizes = sizes or Sizes()
+    files: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for space, fragments in _fragments(index).items():
+        shards = choose_shards(space, fragments, sizes.pair_bytes if space == "p" else sizes.word_bytes)
+        counts[space] = len(shards)
+        files.update(shards)
+    chunk, chunks = choose_chunks(index, sizes)
+    files.update(chunks)
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + files[name].encode("utf-8") + b"\0")
+    manifest = {"v": FORMAT, "id": digest.hexdigest()[:10], "lang": lang, "pages": len(index.pages), **counts}
+    manifest["chunk"] = chunk
+    return IndexFiles(files, manifest)
+
+
+def write_files(folder: Path, built: IndexFiles) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in built.all().items():
+        (folder / f"{name}.js").write_text(text, encoding="utf-8")

@@ -1,0 +1,91 @@
+"""Postings of one language, built from the text of its pages.
+
+- ``words``: for each folded key (:mod:`phobien.search.tokens`), the pages that contain it and
+  a :func:`level` of how much each is about it (title, then count). A Khmer dictionary word
+  also counts for its cluster prefixes and suffixes: they rank Khmer results and match
+  one-cluster query words (longer Khmer words match through ``pairs``);
+- ``exact``: for each exact form that differs from its key (a form with marks or with "đ"),
+  the pages that contain it, so that a query typed with marks ranks pages with the same
+  marks first. Kept apart from ``words`` so that a query downloads the postings of the form
+  it has, not of every form of the key (``đồng, động, dòng, đông, đóng…`` of ``dong``);
+- ``pairs``: keys that must be present for a phrase or a Khmer word: the folded keys of two
+  adjacent words in a block (``"tra tan"``) and the bigrams of Khmer clusters. A quoted
+  phrase matches a page that has every word bigram of the phrase: an approximation (the
+  bigrams are not checked to be in the same place), exact for two-word phrases.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from phobien.search.extract import PageText
+from phobien.search.tokens import cluster_bigrams, khmer_parts, phrase_key, run_words, runs
+
+MAX_BODY_LEVEL = 5
+TITLE_LEVEL = 4
+
+
+def level(count: int, in_title: bool) -> int:
+    """How much a page is about a word, 1 … 9: 1 + floor(log2(count)) in the text, at most
+    :data:`MAX_BODY_LEVEL` (long lists do not win by repetition), plus :data:`TITLE_LEVEL`
+    when the word is in the title."""
+    return max(1, min(MAX_BODY_LEVEL, count.bit_length()) + (TITLE_LEVEL if in_title else 0))
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    url: str
+    title: str
+    snippet: str
+
+
+@dataclass
+class LanguageIndex:
+    pages: list[PageMeta] = field(default_factory=list)
+    words: dict[str, dict[int, int]] = field(default_factory=lambda: defaultdict(dict))
+    exact: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    pairs: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, page: PageText) -> int:
+        """Add one page; returns its number."""
+        doc = len(self.pages)
+        self.pages.append(PageMeta(page.url, page.title, page.snippet))
+        counts: dict[str, int] = defaultdict(int)
+        in_title: set[str] = set()
+        for title, texts in ((True, [page.title]), (False, page.blocks)):
+            for text in texts:
+                previous: str | None = None
+                for run, khmer in runs(text):
+                    if khmer:
+                        previous = None
+                        for bigram in cluster_bigrams(run):
+                            self.pairs[bigram].add(doc)
+                    found = run_words(run, khmer)
+                    if not found:
+                        previous = None
+                    for word in found:
+                        keys = [word.key, *khmer_parts(word.key)] if khmer else [word.key]
+                        for key in keys:
+                            if title:
+                                in_title.add(key)
+                            else:
+                                counts[key] += 1
+                        if word.exact != word.key:
+                            self.exact[word.exact].add(doc)
+                        if khmer:
+                            continue
+                        if previous is not None:
+                            self.pairs[phrase_key(previous, word.key)].add(doc)
+                        previous = word.key
+        for key in counts.keys() | in_title:
+            self.words[key][doc] = level(counts.get(key, 0), key in in_title)
+        return doc
+
+
+def build_index(pages: list[PageText]) -> LanguageIndex:
+    """Index ``pages`` in the given order (the order is the page number used by the files)."""
+    index = LanguageIndex()
+    for page in pages:
+        index.add(page)
+    return index

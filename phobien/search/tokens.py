@@ -1,0 +1,137 @@
+"""Words of a text, as the index and the browser both see them.
+
+The same rules are implemented in ``overrides/assets/javascripts/search.js`` (``runs``,
+``fold``, ``clusters``); ``tests/test_search_browser.py`` checks that both agree.
+
+- Text is NFC-normalised and lower-cased; a *run* is a maximal sequence of letters, marks and
+  digits (Unicode categories L, M, N), Khmer and other scripts in separate runs.
+- A word outside Khmer is one run. Its *key* is :func:`phobien.text.fold` of it (tone marks and
+  other diacritics of Latin letters dropped, đ→d); its *exact form* is the run itself.
+- Khmer is written without spaces: a Khmer run is split into words with ICU's dictionary
+  (``icu4py.breakers.WordBreaker``) at build time, ``Intl.Segmenter`` in the browser. The two
+  ICU versions do not always cut in the same places, so Khmer is matched by the *bigrams of
+  orthographic clusters* of the query word (a cluster is a base letter with its subscripts
+  and vowel signs); the dictionary words and their cluster prefixes and suffixes
+  (:func:`khmer_parts`) serve ranking. See :mod:`phobien.search.index`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import sys
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from phobien.text import fold
+
+MAX_WORD = 40
+"""Longer runs (identifiers, scraps of URLs) are not indexed; the browser ignores them too."""
+
+KHMER_RANGES = ((0x1780, 0x17FF), (0x19E0, 0x19FF))
+_KHMER_CLUSTER = re.compile(r"[\u1780-\u17b3](?:\u17d2[\u1780-\u17b3]|[\u17b4-\u17d1\u17d3\u17dd])*|.", re.S)
+PHRASE_SEPARATOR = " "
+"""Joins the keys of two adjacent words into a phrase bigram key."""
+CLUSTER_SEPARATOR = "_"
+"""Joins two Khmer clusters into a cluster bigram key (never inside a word: '_' is punctuation)."""
+
+
+@dataclass(frozen=True)
+class Word:
+    exact: str
+    """Lower-case NFC form as written."""
+    key: str
+    """Folded form: what matching uses."""
+    khmer: bool = False
+
+
+def _ranges(keep: list[bool]) -> str:
+    out: list[str] = []
+    start = None
+    for code, ok in enumerate([*keep, False]):
+        if ok and start is None:
+            start = code
+        elif not ok and start is not None:
+            end = code - 1
+            out.append(re.escape(chr(start)) if start == end else f"{re.escape(chr(start))}-{re.escape(chr(end))}")
+            start = None
+    return "".join(out)
+
+
+@cache
+def _run_pattern() -> re.Pattern[str]:
+    word = [unicodedata.category(chr(c))[0] in "LMN" for c in range(sys.maxunicode + 1)]
+    khmer = [False] * len(word)
+    for lo, hi in KHMER_RANGES:
+        for c in range(lo, hi + 1):
+            khmer[c] = word[c]
+            word[c] = False
+    return re.compile(f"([{_ranges(khmer)}]+)|[{_ranges(word)}]+")
+
+
+def normalise(text: str) -> str:
+    return unicodedata.normalize("NFC", text).lower()
+
+
+def runs(text: str) -> Iterator[tuple[str, bool]]:
+    """Runs of letters, marks and digits of ``text`` (normalised), each with whether it is Khmer."""
+    for m in _run_pattern().finditer(normalise(text)):
+        yield m.group(0), m.group(1) is not None
+
+
+def clusters(run: str) -> list[str]:
+    """Khmer orthographic clusters: a consonant or vowel letter with its coeng subscripts and signs."""
+    return _KHMER_CLUSTER.findall(run)
+
+
+def cluster_bigrams(run: str) -> list[str]:
+    cs = clusters(run)
+    return [a + CLUSTER_SEPARATOR + b for a, b in itertools.pairwise(cs)]
+
+
+@cache
+def _khmer_breaker() -> type | None:
+    try:
+        from icu4py.breakers import WordBreaker
+    except ImportError:  # no wheel for this platform: Khmer still matches by cluster bigrams
+        return None
+    return WordBreaker  # type: ignore[no-any-return]
+
+
+def khmer_parts(word: str) -> list[str]:
+    """Cluster prefixes and suffixes of a Khmer dictionary word, so that a compound such as
+    ធ្វើទារុណកម្ម also counts for ធ្វើ and ទារុណកម្ម, which another ICU may cut out of it."""
+    cs = clusters(word)
+    parts = ["".join(cs[:i]) for i in range(1, len(cs))] + ["".join(cs[i:]) for i in range(1, len(cs))]
+    return list(dict.fromkeys(parts))
+
+
+def khmer_words(run: str) -> list[str]:
+    """Dictionary words of an unspaced Khmer run (the whole run when ICU is not available)."""
+    breaker = _khmer_breaker()
+    if breaker is None:
+        return [run]
+    return [w for w in breaker(run, "km") if w.strip()]
+
+
+def run_words(run: str, khmer: bool) -> list[Word]:
+    """The words of one run (see :func:`runs`)."""
+    if khmer:
+        return [Word(w, w, True) for w in khmer_words(run) if len(w) <= MAX_WORD]
+    return [Word(run, _key(run))] if len(run) <= MAX_WORD else []
+
+
+def words(text: str) -> list[Word]:
+    """The words of ``text`` in order."""
+    return [word for run, khmer in runs(text) for word in run_words(run, khmer)]
+
+
+@cache
+def _key(run: str) -> str:
+    return fold(run)
+
+
+def phrase_key(a: str, b: str) -> str:
+    return a + PHRASE_SEPARATOR + b

@@ -13,7 +13,7 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-from phobien.build.pages import Staged
+from phobien.build.staged import Staged
 from phobien.build.urls import page_url
 
 

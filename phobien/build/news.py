@@ -38,7 +38,7 @@ def visible_articles(content: Content, lang: str, today: Any, serve: bool) -> li
 
 
 def stage_news(stager: Stager) -> None:
-    from phobien.build.pages import Staged
+    from phobien.build.staged import Staged
 
     t = stager.t
     articles = visible_articles(stager.content, stager.lang, stager.options.today, stager.options.serve)

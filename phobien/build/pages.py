@@ -18,6 +18,8 @@ from markupsafe import Markup
 from phobien import clock
 from phobien.build.data import plan_status
 from phobien.build.news import stage_news
+from phobien.build.registry import stage_agencies, stage_deadlines, stage_legal, stage_plans
+from phobien.build.staged import Staged, legal_label
 from phobien.build.ui import UI
 from phobien.build.urls import page_url, relative
 from phobien.icons import icon_svg
@@ -25,26 +27,7 @@ from phobien.load import Content, Page
 from phobien.model.hotline import Hotline
 from phobien.model.legal import LegalDocument
 from phobien.model.plan import Plan
-from phobien.text import anchor, content_hash, slugify
-
-
-@dataclass
-class Staged:
-    """One page of one language, ready for an engine."""
-
-    path: str
-    title: str
-    body: str
-    description: str | None = None
-    hide: list[str] = field(default_factory=list)
-    kind: str = "page"
-    data: dict[str, Any] = field(default_factory=dict)
-    fallback: bool = False
-    """True when the page shows the default language's text (not translated yet)."""
-    source: str | None = None
-    """The content file it was made from, for messages about it."""
-    aliases: list[str] = field(default_factory=list)
-    """Old addresses of the page (front matter 'aliases')."""
+from phobien.text import content_hash, slugify
 
 
 @dataclass
@@ -79,11 +62,6 @@ def _qr_src(page_link: str, directory_urls: bool) -> str:
 
 
 _ENV.filters["qrsrc"] = _qr_src
-
-
-def legal_label(doc_id: str, doc: LegalDocument) -> str:
-    name = doc.short_title or doc.title
-    return f"{doc.number} — {name}" if doc.number else name
 
 
 class Stager:
@@ -196,10 +174,10 @@ class Stager:
         self.stage_search()
         stage_news(self)
         self.stage_schools()
-        self.stage_legal()
-        self.stage_plans()
-        self.stage_deadlines()
-        self.stage_agencies()
+        stage_legal(self)
+        stage_plans(self)
+        stage_deadlines(self)
+        stage_agencies(self)
         return self.pages
 
     def stage_docs(self) -> None:
@@ -286,6 +264,7 @@ class Stager:
                 hotlines=[self.hotline_view(self.hotlines[h]) for h in hotline_ids if h in self.hotlines],
                 sources=meta.sources,
                 legal=legal,  # type: ignore[attr-defined]
+                leaflet=self.leaflet_href(path, slug, fallback),
             )
             self.pages.append(
                 Staged(
@@ -350,10 +329,19 @@ class Stager:
                 )
             )
 
+    def leaflet_href(self, path: str, slug: str, fallback: bool) -> str | None:
+        """Link from the page at ``path`` to the leaflet of material ``slug`` (the original's for a fallback)."""
+        from phobien.printing import leaflet_path
+
+        if not self.options.print_:
+            return None
+        up = "../" * page_url(path, self.options.directory_urls).count("/")
+        return up + (f"../{self.default}/" if fallback else "") + leaflet_path(slug)
+
     def stage_schools(self) -> None:
         """Every material with its short link, QR code and leaflet; posters per audience."""
         from phobien.build.addresses import origin, short_code
-        from phobien.printing import leaflet_path, poster_path
+        from phobien.printing import poster_path
 
         path = "nha-truong-va-doi-tac.md"
         depth = page_url(path, self.options.directory_urls).count("/")
@@ -363,9 +351,7 @@ class Stager:
         default_name = self.site.language(self.default).name
         for slug, (page, fallback, _) in self.pick(self.content.materials).items():
             code = short_code(origin(f"materials/{slug}.md", list(page.meta.aliases)))
-            leaflet = None
-            if self.options.print_:
-                leaflet = up + (f"../{self.default}/" if fallback else "") + leaflet_path(slug)
+            leaflet = self.leaflet_href(path, slug, fallback)
             materials.append(
                 {
                     "path": f"materials/{slug}.md",
@@ -429,129 +415,6 @@ class Stager:
     def plan_status(self, plan: Plan) -> str:
         return plan_status(plan, self.options.today)
 
-    def stage_plans(self) -> None:
-        items = []
-        for pid, plan in sorted(self.content.plans.items()):
-            path = f"plans/{pid}.md"
-            sections = {s.id: s for s in plan.sections}
-            groups: list[dict[str, Any]] = []
-            for task in plan.tasks:
-                sid = task.section or ""
-                if not groups or groups[-1]["id"] != sid:
-                    sec = sections.get(sid)
-                    groups.append(
-                        {"id": sid, "title": sec.title if sec else "", "anchor": anchor(sid or "x"), "tasks": []}
-                    )
-                groups[-1]["tasks"].append(
-                    {
-                        "id": task.id,
-                        "anchor": anchor(task.id),
-                        "text": task.text,
-                        "output": task.output,
-                        "deadline": task.deadline,
-                        "lead": [
-                            {"agency": a.agency, "name": self.agency_name(a.agency), "requested": a.requested}
-                            for a in task.lead
-                        ],
-                        "partners": [
-                            {"agency": a.agency, "name": self.agency_name(a.agency), "requested": a.requested}
-                            for a in task.partners
-                        ],
-                    }
-                )
-            legal = []
-            for ref in plan.legal_basis:
-                found = self.legal_ref(ref)
-                if found:
-                    legal.append({"id": found[0], "label": legal_label(*found)})
-            period = plan.period.as_written or "–".join(
-                str(y) for y in (plan.period.start_year, plan.period.end_year) if y
-            )
-            status = self.plan_status(plan)
-            body = self.render(
-                "plan.md.j2",
-                path,
-                plan=plan,
-                summary=self.loc_html(plan.summary),
-                issuer_name=self.agency_name(plan.issuer),
-                period=period,
-                status=status,
-                legal=legal,
-                groups=groups,
-            )
-            self.pages.append(
-                Staged(
-                    path, plan.title, body, kind="plan", hide=["navigation"], description=self.loc(plan.summary) or None
-                )
-            )
-            items.append(
-                {"path": path, "title": plan.title, "note": self.t("plan_" + status), "summary": self.loc(plan.summary)}
-            )
-        self.pages.append(
-            Staged(
-                "plans/index.md",
-                self.t("plans"),
-                self.render(
-                    "list.md.j2",
-                    "plans/index.md",
-                    intro=self.t("plans_intro"),
-                    groups=[{"title": "", "anchor": "", "items": items}],
-                ),
-                kind="list",
-                hide=["navigation"],
-            )
-        )
-
-    def stage_deadlines(self) -> None:
-        """Tasks by deadline: dated ones in time order, then yearly, tied to a decision, other."""
-        groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        today = self.options.today
-        for pid, plan in sorted(self.content.plans.items()):
-            for task in plan.tasks:
-                d = task.deadline
-                kind = d.kind if d else "unspecified"
-                if kind in ("date", "year", "range"):
-                    due = d.date if d and d.date else dt.date(d.end_year or 9999, 12, 31) if d else None
-                    group = "dated"
-                elif kind == "yearly":
-                    group, due = "yearly", None
-                elif kind == "decision":
-                    group, due = "decision", None
-                else:
-                    group, due = "other", None
-                groups[group].append(
-                    {
-                        "deadline": d.as_written if d else self.t("no_deadline"),
-                        "due": due,
-                        "past": due is not None and due < today,
-                        "path": f"plans/{pid}.md",
-                        "anchor": f"t-{anchor(task.id)}",
-                        "plan": plan.number or plan.title[:60],
-                        "task_id": task.id,
-                        "text": task.text if len(task.text) < 200 else task.text[:197] + "…",
-                        "lead": "; ".join(self.agency_name(a.agency) for a in task.lead),
-                    }
-                )
-        groups["dated"].sort(key=lambda x: x["due"])
-        order = [
-            ("dated", "deadlines_dated"),
-            ("yearly", "deadlines_yearly"),
-            ("decision", "deadlines_decision"),
-            ("other", "deadlines_other"),
-        ]
-        view = [{"id": gid, "title": self.t(key), "items": groups[gid]} for gid, key in order if groups.get(gid)]
-        path = "plans/deadlines.md"
-        self.pages.append(
-            Staged(
-                path,
-                self.t("deadlines"),
-                self.render("deadlines.md.j2", path, groups=view),
-                kind="deadlines",
-                hide=["navigation"],
-                data={"order": 1},
-            )
-        )
-
     def agency_name(self, agency_id: str) -> str:
         agency = self.agencies.get(agency_id)
         if agency is None:
@@ -559,107 +422,6 @@ class Stager:
         if self.lang != "vi" and agency.name_en:
             return f"{agency.name_en} ({agency.name})"
         return agency.name
-
-    def stage_agencies(self) -> None:
-        roles: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: {"lead": [], "partners": []})
-        for pid, plan in sorted(self.content.plans.items()):
-            for task in plan.tasks:
-                for role in ("lead", "partners"):
-                    for a in getattr(task, role):
-                        roles[a.agency][role].append(
-                            {
-                                "path": f"plans/{pid}.md",
-                                "anchor": f"t-{anchor(task.id)}",
-                                "plan": plan.number or plan.title,
-                                "task_id": task.id,
-                                "text": task.text if len(task.text) < 240 else task.text[:237] + "…",
-                                "deadline": task.deadline.as_written if task.deadline else "",
-                            }
-                        )
-        groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for agency in self.content.agencies:
-            path = f"agencies/{agency.id}.md"
-            successors = [
-                {
-                    "name": self.agency_name(s) if s != "unknown" else self.t("unknown"),
-                    "path": f"agencies/{s}.md" if s in self.agencies else None,
-                }
-                for s in agency.succeeded_by
-            ] or [{"name": self.t("unknown"), "path": None}]
-            mine = roles.get(agency.id, {"lead": [], "partners": []})
-            body = self.render(
-                "agency.md.j2",
-                path,
-                agency=agency,
-                successors=successors,
-                roles=[
-                    {"id": "lead", "title": self.t("as_lead"), "tasks": mine["lead"]},
-                    {"id": "partner", "title": self.t("as_partner"), "tasks": mine["partners"]},
-                ],
-            )
-            self.pages.append(Staged(path, self.agency_name(agency.id), body, kind="agency", hide=["navigation"]))
-            n = len(mine["lead"]) + len(mine["partners"])
-            groups[agency.level].append(
-                {
-                    "path": path,
-                    "title": self.agency_name(agency.id),
-                    "note": self.t("tasks_count", n=n) if n else "",
-                    "summary": "",
-                }
-            )
-        list_groups = [
-            {"title": self.t("level_" + level), "anchor": level, "items": groups[level]}
-            for level in ("central", "province", "district", "commune")
-            if groups.get(level)
-        ]
-        self.pages.append(
-            Staged(
-                "agencies/index.md",
-                self.t("agencies"),
-                self.render("list.md.j2", "agencies/index.md", intro=self.t("agencies_intro"), groups=list_groups),
-                kind="list",
-                hide=["navigation"],
-            )
-        )
-
-    def stage_legal(self) -> None:
-        cited: dict[str, list[dict[str, str]]] = defaultdict(list)
-        for pid, plan in sorted(self.content.plans.items()):
-            for ref in plan.legal_basis:
-                found = self.legal_ref(ref)
-                if found:
-                    cited[found[0]].append({"path": f"plans/{pid}.md", "title": plan.title})
-        for slug, (page, _, _) in self.pick(self.content.materials).items():
-            for ref in page.meta.legal_refs:  # type: ignore[attr-defined]
-                found = self.legal_ref(ref)
-                if found:
-                    cited[found[0]].append({"path": f"materials/{slug}.md", "title": page.meta.title})
-        items: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for doc_id, doc in sorted(self.content.legal.items()):
-            path = f"legal/{doc_id}.md"
-            successor = None
-            if doc.superseded_by and doc.superseded_by in self.content.legal:
-                successor = {
-                    "path": f"legal/{doc.superseded_by}.md",
-                    "label": legal_label(doc.superseded_by, self.content.legal[doc.superseded_by]),
-                }
-            body = self.render("legal.md.j2", path, doc=doc, successor=successor, cited_by=cited.get(doc_id, []))
-            self.pages.append(Staged(path, legal_label(doc_id, doc), body, kind="legal", hide=["navigation"]))
-            items[doc.status].append({"path": path, "title": legal_label(doc_id, doc), "note": "", "summary": ""})
-        groups = [
-            {"title": self.t("status_" + s), "anchor": s, "items": items[s]}
-            for s in ("in_force", "not_yet_in_force", "superseded", "expired", "unknown")
-            if items.get(s)
-        ]
-        self.pages.append(
-            Staged(
-                "legal/index.md",
-                self.t("legal"),
-                self.render("list.md.j2", "legal/index.md", intro=self.t("legal_intro"), groups=groups),
-                kind="list",
-                hide=["navigation"],
-            )
-        )
 
 
 def stage_language(content: Content, lang: str, options: Options) -> list[Staged]:

@@ -18,7 +18,8 @@ from phobien.build.addresses import origin_of, short_code, write_addresses
 from phobien.build.data import write_open_data
 from phobien.build.links import check_links
 from phobien.build.news import atom_feed, visible_articles
-from phobien.build.pages import Options, Staged, stage_language
+from phobien.build.pages import Options, stage_language
+from phobien.build.staged import Staged
 from phobien.build.ui import KEYS, UI
 from phobien.build.urls import html_path, page_url, relative
 from phobien.diagnostics import Diagnostics

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from phobien.build.pages import Staged
+from phobien.build.staged import Staged
 from phobien.diagnostics import Diagnostics
 from phobien.load import Content
 

@@ -19,10 +19,15 @@ import sys
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from phobien.diagnostics import Diagnostic, Diagnostics, Position
+from phobien.diagnostics import Diagnostics, Position
 from phobien.load import Content
+
+if TYPE_CHECKING:
+    from phobien.printing.cache import Cache
+    from phobien.printing.jobs import PrintJob
+    from phobien.printing.render import Result
 
 # Debian packages WeasyPrint needs (fonts: Vietnamese and Khmer).
 DEBIAN_PACKAGES = ("libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0", "fonts-noto-core", "fonts-khmeros")
@@ -57,32 +62,24 @@ def write_print(
         _write_print(content, out, languages, diags, stream)
     finally:
         for d in diags.items[before:]:
-            print(Diagnostic.format(d), file=stream)
+            print(d.format(), file=stream)
 
 
-def _write_print(content: Content, out: Path, languages: list[str], diags: Diagnostics, stream: TextIO) -> None:
-    if content.site is None:
-        return
-    start = time.monotonic()
+def _render(
+    jobs: list[PrintJob], keys: list[str], missing: list[int], cache: Cache, diags: Diagnostics
+) -> dict[int, Result] | None:
+    """Render the jobs ``missing`` from the cache, in parallel; None when WeasyPrint cannot run."""
     problem = _weasyprint_problem()
     if problem is not None:
         diags.warning(
             Position("scripts/build"),
-            f"no printable leaflets or posters were made: WeasyPrint cannot load its system libraries ({problem}); "
-            f"install the Debian packages {' '.join(DEBIAN_PACKAGES)} (scripts/build does), or build with --no-print",
+            f"{len(missing)} printable leaflet(s) or poster(s) were not made: WeasyPrint cannot load its system "
+            f"libraries ({problem}); install the Debian packages {' '.join(DEBIAN_PACKAGES)} (scripts/build does), "
+            "or build with --no-print",
         )
-        return
-
-    from phobien.printing.cache import Cache, fingerprint, job_key
-    from phobien.printing.jobs import print_jobs
+        return None
     from phobien.printing.render import Result, run
 
-    root = content.root
-    cache = Cache(root / ".phobien-cache" / "print")
-    jobs = print_jobs(content, languages)
-    common = fingerprint()
-    keys = [job_key(job, root, common) for job in jobs]
-    missing = sorted({k: i for i, k in reversed(list(enumerate(keys))) if not cache.has(k)}.values())
     results: dict[int, Result] = {}
     workers = min(len(missing), os.cpu_count() or 1)
     if workers > 1:
@@ -98,8 +95,27 @@ def _write_print(content: Content, out: Path, languages: list[str], diags: Diagn
     else:
         for i in missing:
             results[i] = run(i, jobs[i], str(cache.path(keys[i])))
+    return results
 
-    made = failed = 0
+
+def _write_print(content: Content, out: Path, languages: list[str], diags: Diagnostics, stream: TextIO) -> None:
+    if content.site is None:
+        return
+    from phobien.printing.cache import Cache, fingerprint, job_key
+    from phobien.printing.jobs import print_jobs
+
+    start = time.monotonic()
+    root = content.root
+    cache = Cache(root / ".phobien-cache" / "print")
+    jobs = print_jobs(content, languages)
+    common = fingerprint()
+    keys = [job_key(job, root, common) for job in jobs]
+    first = {key: i for i, key in reversed(list(enumerate(keys)))}
+    missing = sorted(i for key, i in first.items() if not cache.has(key))
+    # When WeasyPrint cannot run here, the PDFs already in the cache are still copied.
+    results = (_render(jobs, keys, missing, cache, diags) if missing else None) or {}
+
+    made = reused = failed = 0
     for i, job in enumerate(jobs):
         result = results.get(i)
         what = "leaflet" if job.kind == "leaflet" else "poster"
@@ -110,20 +126,20 @@ def _write_print(content: Content, out: Path, languages: list[str], diags: Diagn
                 failed += 1
                 diags.error(
                     job.position,
-                    f"the printable {what} {job.target} could not be made: {result.error}; "
-                    "fix this file (the rest of the site was built)",
+                    f"the printable {what} {job.target} was not made: {result.error}; "
+                    "check this file (the rest of the site was built)",
                 )
                 continue
             made += 1
-        source = cache.path(keys[i])
-        if not source.is_file():  # the same key as a job that failed
-            continue
         target = out / job.target
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(source, target)
+        try:
+            shutil.copy2(cache.path(keys[i]), target)
+        except FileNotFoundError:
+            continue  # not made (see the warning or error above), or pruned by a concurrent build
+        reused += result is None
     cache.prune(set(keys))
     leaflets = sum(1 for j in jobs if j.kind == "leaflet")
-    reused = len(jobs) - len(missing)
     print(
         f"  [print] {leaflets} leaflets, {len(jobs) - leaflets} posters: {made} made, {reused} from cache"
         + (f", {failed} failed" if failed else "")

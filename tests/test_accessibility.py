@@ -19,6 +19,9 @@ TEMPLATES = {
     "legal": "legal/41-2019-qh14/",
     "hotlines": "hotlines/",
     "search": "search/",
+    "news": "news/",
+    "article": "news/ngay-phap-luat-tai-lieu-ve-quyen-cua-ban/",
+    "schools": "nha-truong-va-doi-tac/",
     "404": "404.html",
 }
 LANGUAGES = ["vi", "en", "km", "hmn"]
@@ -36,13 +39,17 @@ def served(bundled_site: Path) -> Iterator[str]:
 
 @pytest.mark.parametrize(("width", "height"), VIEWPORTS)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_no_axe_violations(browser, served: str, lang: str, width: int, height: int) -> None:  # type: ignore[no-untyped-def]
+def test_no_axe_violations(browser, served: str, bundled_site: Path, lang: str, width: int, height: int) -> None:  # type: ignore[no-untyped-def]
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
     page = browser.new_page(viewport={"width": width, "height": height})
     found = []
     for name, path in TEMPLATES.items():
+        target = bundled_site / lang / path
+        if not (target.is_file() or (target / "index.html").is_file()):
+            assert name == "article" and lang in ("km", "hmn"), f"{lang}/{path} missing"
+            continue  # the sample article exists in vi and en only; news are not shown in other languages
         page.goto(f"{served}{lang}/{path}")
         result = axe.run(page, options=RULES)
         for violation in result.response["violations"]:

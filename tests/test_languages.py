@@ -164,3 +164,9 @@ def test_switcher_click_from_khmer_on_phone(browser, served: str, tmp_path: Path
     page.wait_for_url("**/vi/materials/bao-ve-tre/")
     assert page.locator("html").get_attribute("lang") == "vi"
     page.close()
+
+
+def test_machine_made_interface_is_labelled(project: Path) -> None:
+    km = html(project, "km/index.html")
+    assert "ត្រូវបានបកប្រែដោយម៉ាស៊ីន" in km.split('class="pb-ui-note"', 1)[1][:300]
+    assert 'class="pb-ui-note"' not in html(project, "en/index.html")

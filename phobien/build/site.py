@@ -132,6 +132,7 @@ def _language_config(content: Content, lang: str, pages: list[Staged], opts: Bui
                 "default_language": site.default_language,
                 "quick_exit_url": site.quick_exit_url,
                 "ui": {k: ui(k) for k in KEYS},
+                "ui_machine": ui.machine,
                 "serve": opts.serve,
                 "offline": opts.offline,
             }

@@ -121,6 +121,7 @@ KEYS: tuple[str, ...] = (
     "leaflet",
     "poster",
     "posters",
+    "ui_machine_notice",
 )
 
 

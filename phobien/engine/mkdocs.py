@@ -86,22 +86,24 @@ def write_stage(
 
 
 def nav_for(pages: list[Staged], titles: dict[str, str]) -> list[Any]:
-    """A small navigation: home, top pages, then one section per kind of data page.
+    """A small menu of constant size: home, audiences, hotlines, one entry per section, hand-written pages.
 
-    Sections keep Material's per-page navigation linear in size (with navigation.prune).
+    The pages of a section are listed on its index page, not in the menu: Material writes the menu
+    into every page, so a menu listing a section's pages makes a build quadratic in their number.
     """
     top = sorted(
         (p for p in pages if "/" not in p.path and p.path != "index.md"),
         key=lambda p: (p.kind != "audience", p.kind != "hotlines", p.data.get("order", 100), p.path),
     )
+    paths = {p.path for p in pages}
     nav: list[Any] = [{titles["home"]: "index.md"}]
     nav += [{p.title: p.path} for p in top if p.kind in ("audience", "hotlines")]
     for folder, key in NAV_SECTIONS:
-        children = sorted(
-            (p for p in pages if p.path.startswith(folder + "/") and p.path != f"{folder}/index.md"),
-            key=lambda p: (p.data.get("order", 100), p.title),
-        )
-        nav.append({titles[key]: [f"{folder}/index.md", *({c.title: c.path} for c in children)]})
+        pinned = [p for p in pages if p.path.startswith(folder + "/") and p.kind == "deadlines"]
+        if pinned:
+            nav.append({titles[key]: [f"{folder}/index.md", *({p.title: p.path} for p in pinned)]})
+        elif f"{folder}/index.md" in paths:
+            nav.append({titles[key]: f"{folder}/index.md"})
     nav += [{p.title: p.path} for p in top if p.kind == "doc"]
     return nav
 

@@ -1,0 +1,266 @@
+"""``python -m phobien.bench`` (``scripts/bench``): generate a site, build it with phobien and with
+plain MkDocs + Material, measure both, print a table and write ``bench.json``.
+
+Everything happens in a new folder under /tmp (kept with ``--keep``); only ``bench.json`` is
+written into the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import os
+import platform
+import shlex
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from phobien.bench.generate import REPO, TODAY, generate
+from phobien.bench.measure import (
+    first_views,
+    gz,
+    output_size,
+    profile_summary,
+    run_measured,
+    search_first_query,
+    stage_plain,
+)
+
+PROFILE = """
+import cProfile, os, runpy, sys
+os.cpu_count = lambda: 1  # every process pool of the build runs here, where the profiler sees it
+out, sys.argv = sys.argv[1], ["phobien", *sys.argv[2:]]
+cProfile.run("runpy.run_module('phobien', run_name='__main__', alter_sys=True)", out)
+"""
+"""One build under cProfile, in one process: ``--jobs 1`` and one worker for every pool."""
+
+
+def _source_digest() -> str:
+    """Which phobien was measured (others may be editing it): a hash of its Python files."""
+    digest = hashlib.sha256()
+    package = REPO / "phobien"
+    for path in sorted(package.rglob("*.py")):
+        if "bench" not in path.relative_to(package).parts:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _kb(n: float | None) -> str:
+    return "n/a" if n is None else f"{n / 1024:.1f} KB"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="scripts/bench",
+        description="Build a generated site with phobien and with plain MkDocs + Material; write bench.json.",
+    )
+    parser.add_argument("--pages", type=int, default=500, help="content pages per language (default 500)")
+    parser.add_argument("--languages", default="vi,en,km,hmn", help="comma-separated (default vi,en,km,hmn)")
+    parser.add_argument("--seed", type=int, default=1, help="the generated text depends only on this (default 1)")
+    parser.add_argument("--repeat", type=int, default=1, help="build each this many times; the fastest counts")
+    parser.add_argument("--jobs", type=int, default=None, help="passed to phobien build --jobs (default: cores)")
+    parser.add_argument("--no-mkdocs", action="store_true", help="skip the plain MkDocs + Material baseline")
+    parser.add_argument("--profile", action="store_true", help="also profile one build (cProfile, --jobs 1)")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder under /tmp")
+    parser.add_argument("--json", type=Path, default=REPO / "bench.json", help="where to write the results")
+    args = parser.parse_args(argv)
+    languages = [code.strip() for code in args.languages.split(",") if code.strip()]
+
+    work = Path(tempfile.mkdtemp(prefix=f"phobien-bench-{args.pages}-", dir="/tmp"))
+    env = {**os.environ, "PHOBIEN_TODAY": TODAY.isoformat(), "NO_MKDOCS_2_WARNING": "1"}
+    python = sys.executable
+    load_before = os.getloadavg()
+    started = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    try:
+        tree = work / "project"
+        t0 = time.monotonic()
+        manifest = generate(tree, args.pages, languages, args.seed)
+        print(f"work folder: {work}")
+        print(f"generated in {time.monotonic() - t0:.1f} s: {manifest.files} files; {manifest.layout.describe()}")
+        print(f"  plans have {manifest.tasks} tasks; machine-translated materials: {manifest.translated}")
+
+        configs: list[Path] = []
+        if not args.no_mkdocs:
+            t0 = time.monotonic()
+            configs = stage_plain(tree, work / "plain", languages, TODAY)
+            print(f"plain MkDocs projects staged in {time.monotonic() - t0:.1f} s (not timed)")
+
+        out = work / "site"
+        phobien_cmd = [python, "-m", "phobien", "--root", str(tree), "build", "--no-print", "--out", str(out)]
+        if args.jobs:
+            phobien_cmd += ["--jobs", str(args.jobs)]
+        mkdocs_cmd = [
+            "bash",
+            "-ec",
+            "\n".join(f"{shlex.quote(python)} -m mkdocs build -q -f {shlex.quote(str(c))}" for c in configs),
+        ]
+        phobien_runs, mkdocs_runs = [], []
+        for n in range(args.repeat):
+            shutil.rmtree(tree / ".phobien-cache", ignore_errors=True)  # every build starts cold
+            shutil.rmtree(out, ignore_errors=True)
+            run = run_measured(phobien_cmd, work / f"phobien-{n + 1}.log", env=env, cwd=tree)
+            print(f"phobien build {n + 1}: {run.wall_s:.1f} s, peak {run.peak_tree_kb / 1024:.0f} MB")
+            if run.returncode != 0:
+                print(run.log.read_text(encoding="utf-8")[-3000:], file=sys.stderr)
+                return 1
+            phobien_runs.append(run)
+            if configs:
+                shutil.rmtree(work / "plain" / "site", ignore_errors=True)
+                run = run_measured(mkdocs_cmd, work / f"mkdocs-{n + 1}.log", env=env, cwd=work / "plain")
+                print(f"plain MkDocs {n + 1}: {run.wall_s:.1f} s, peak {run.peak_tree_kb / 1024:.0f} MB")
+                if run.returncode != 0:
+                    print(run.log.read_text(encoding="utf-8")[-3000:], file=sys.stderr)
+                    return 1
+                mkdocs_runs.append(run)
+
+        size = output_size(out)
+        views, heaviest = first_views(out, languages, manifest)
+        worst_template = max(views, key=lambda k: max(views[k].values()))
+        first_view_max = max(views[worst_template].values())
+        typical = {k: v for k, v in views.items() if k not in ("heaviest page", "deadlines")}
+        search_bytes, search_note, search_queries = search_first_query(out, languages)
+        best = min(phobien_runs, key=lambda r: r.wall_s)
+        result: dict[str, Any] = {
+            "pages": args.pages,
+            "pages_meaning": manifest.layout.describe(),
+            "languages": languages,
+            "html_pages": size.html_pages,
+            "wall_s": round(best.wall_s, 2),
+            "ms_per_page": round(best.wall_s * 1000 / size.html_pages, 2),
+            "mkdocs_wall_s": None,
+            "mkdocs_ms_per_page": None,
+            "ratio_to_mkdocs": None,
+            "output_bytes_per_page": round(size.bytes_per_page),
+            "peak_rss_mb": round(max(r.peak_tree_kb for r in phobien_runs) / 1024, 1),
+            "peak_rss_single_mb": round(max(r.peak_single_kb for r in phobien_runs) / 1024, 1),
+            "first_view_bytes_gz": first_view_max,
+            "first_view_worst_template": worst_template,
+            "first_view_bytes_gz_without_deadlines_and_heaviest": max(max(v.values()) for v in typical.values()),
+            "first_view_by_template": views,
+            "heaviest_page": heaviest,
+            "search_first_query_bytes_gz": search_bytes,
+            "search_note": search_note,
+            "search_first_query_by_query": search_queries,
+            "search_js_bytes_gz": gz(out / languages[0] / "assets" / "javascripts" / "search.js"),
+            "output": {
+                "bytes": size.bytes,
+                "short_link_redirects": size.redirects,
+                "pdfs": size.pdfs,
+                "bytes_by_kind": dict(sorted(size.by_kind.items(), key=lambda kv: -kv[1])),
+            },
+            "content": {
+                "materials": manifest.layout.materials,
+                "articles": manifest.layout.articles,
+                "plans": manifest.layout.plans,
+                "tasks": manifest.tasks,
+                "legal": manifest.layout.legal,
+                "agencies": manifest.layout.agencies,
+                "audiences": manifest.layout.audiences,
+                "machine_translated_materials": manifest.translated,
+                "files": manifest.files,
+                "seed": args.seed,
+            },
+            "runs": {"phobien": [r.as_json() for r in phobien_runs], "mkdocs": [r.as_json() for r in mkdocs_runs]},
+            "command": "scripts/bench "
+            + " ".join(shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:])),
+            "phobien_command": "phobien build --no-print (cold: .phobien-cache removed before each build)",
+            "mkdocs_setup": (
+                "plain MkDocs + Material: the same staged Markdown, one mkdocs.yml per language, nav sections +"
+                " navigation.indexes + navigation.prune, Material's default search plugin, no phobien plugin or"
+                " overrides; `mkdocs build` run once per language, one after the other (MkDocs has no parallel"
+                " build)"
+            ),
+            "timing_note": "wall_s is the fastest of the runs; peak_rss_mb is the largest over the runs",
+            "phobien_source_sha256": _source_digest(),
+            "machine": {
+                "cpus": os.cpu_count(),
+                "python": platform.python_version(),
+                "load_average_before": [round(x, 2) for x in load_before],
+                "load_average_after": [round(x, 2) for x in os.getloadavg()],
+                "started_utc": started.isoformat(),
+            },
+        }
+        if mkdocs_runs:
+            plain = output_size(work / "plain" / "site")
+            fastest = min(mkdocs_runs, key=lambda r: r.wall_s)
+            result["mkdocs_wall_s"] = round(fastest.wall_s, 2)
+            result["mkdocs_ms_per_page"] = round(fastest.wall_s * 1000 / max(1, plain.html_pages), 2)
+            result["ratio_to_mkdocs"] = round(best.wall_s / fastest.wall_s, 3)
+            result["mkdocs_html_pages"] = plain.html_pages
+            result["mkdocs_output_bytes_per_page"] = round(plain.bytes_per_page)
+            result["mkdocs_peak_rss_mb"] = round(max(r.peak_tree_kb for r in mkdocs_runs) / 1024, 1)
+
+        if args.profile:
+            prof = work / "build.prof"
+            shutil.rmtree(tree / ".phobien-cache", ignore_errors=True)
+            cmd = [python, "-c", PROFILE, str(prof), "--root", str(tree)]
+            cmd += ["build", "--no-print", "--jobs", "1", "--out", str(work / "site-profiled")]
+            run = run_measured(cmd, work / "profile.log", env=env, cwd=tree)
+            if run.returncode == 0:
+                result["profile"] = {"wall_s": round(run.wall_s, 2), "processes": 1, **profile_summary(prof)}
+
+        report(result)
+        args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
+        print(f"wrote {args.json}")
+    finally:
+        if args.keep:
+            print(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def report(r: dict[str, Any]) -> None:
+    langs = len(r["languages"])
+    print()
+    print(f"{r['pages_meaning']}.")
+    print(f"{langs} languages ({', '.join(r['languages'])}); {r['html_pages']} HTML pages built by phobien.")
+    rows = [
+        ("wall time, phobien build --no-print", f"{r['wall_s']:.1f} s"),
+        ("wall time, plain MkDocs + Material", "n/a" if r["mkdocs_wall_s"] is None else f"{r['mkdocs_wall_s']:.1f} s"),
+        (
+            "ratio phobien / MkDocs (target ≤ 1.0)",
+            "n/a" if r["ratio_to_mkdocs"] is None else f"{r['ratio_to_mkdocs']:.2f}",
+        ),
+        ("ms per page, phobien", f"{r['ms_per_page']:.1f}"),
+        ("ms per page, MkDocs", "n/a" if r["mkdocs_ms_per_page"] is None else f"{r['mkdocs_ms_per_page']:.1f}"),
+        ("output bytes per page (no PDFs; target ≤ 60 KB)", _kb(r["output_bytes_per_page"])),
+        ("output bytes per page, MkDocs", _kb(r.get("mkdocs_output_bytes_per_page"))),
+        ("peak memory, process tree (PSS; target < 2 GB)", f"{r['peak_rss_mb']:.0f} MB"),
+        ("peak RSS, largest single process", f"{r['peak_rss_single_mb']:.0f} MB"),
+        (f"first view, worst template ({r['first_view_worst_template']})", _kb(r["first_view_bytes_gz"])),
+        ("first view, worst other template", _kb(r["first_view_bytes_gz_without_deadlines_and_heaviest"])),
+        ("search: first query download (gzip)", _kb(r["search_first_query_bytes_gz"])),
+    ]
+    width = max(len(k) for k, _ in rows)
+    for key, value in rows:
+        print(f"  {key:<{width}}  {value:>10}")
+    runs = r["runs"]
+    print("  runs (s): phobien " + ", ".join(f"{x['wall_s']:.1f}" for x in runs["phobien"]), end="")
+    print("; MkDocs " + ", ".join(f"{x['wall_s']:.1f}" for x in runs["mkdocs"]) if runs["mkdocs"] else "")
+    m = r["machine"]
+    print(
+        f"  machine: {m['cpus']} CPUs, load average {m['load_average_before'][0]} before, "
+        f"{m['load_average_after'][0]} after (other processes were running when above 0)"
+    )
+    if "profile" in r:
+        p = r["profile"]
+        print(f"\nprofile of one build in one process (cProfile, --jobs 1, one worker per pool): {p['wall_s']:.1f} s")
+        for label, seconds in p["phases"].items():
+            print(f"  {label:<28} {seconds:8.1f} s")
+        print("  top 15 by cumulative time:")
+        for row in p["cumulative"]:
+            print(f"    {row['cumtime_s']:8.1f} s  {row['calls']:>9}  {row['function']}")
+        print("  top 15 by own time:")
+        for row in p["own_time"]:
+            print(f"    {row['tottime_s']:8.1f} s  {row['calls']:>9}  {row['function']}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

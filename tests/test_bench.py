@@ -1,0 +1,62 @@
+"""The benchmark's content generator (scripts/bench): a valid tree, the same bytes for the same seed.
+
+No timing is asserted here: scripts/bench measures, this only checks what it measures on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+from conftest import run_phobien
+
+from phobien.bench.generate import generate, layout
+
+
+def _digest(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_generated_tree_passes_check(tmp_path: Path) -> None:
+    root = tmp_path / "bench"
+    manifest = generate(root, 40, ["vi", "en", "km", "hmn"])
+    result = run_phobien(root, "check", "--strict")
+    assert result.returncode == 0, result.stderr
+    assert "0 errors, 0 warnings" in result.stderr
+    # Every section of the real site has pages; translations carry their machine provenance.
+    spread = manifest.layout
+    assert spread.materials + spread.articles + spread.plans + spread.legal + spread.agencies + spread.audiences == 40
+    assert min(spread.materials, spread.articles, spread.plans, spread.legal, spread.agencies) >= 2
+    assert manifest.tasks > spread.plans
+    translated = [p for p in (root / "content").rglob("*.md") if not p.name.endswith(".vi.md")]
+    assert translated
+    assert all("  by: machine" in p.read_text(encoding="utf-8") for p in translated)
+    assert {p.name.split(".")[-2] for p in translated} == {"en", "km", "hmn"}
+    # Vietnamese text with its marks: tone marks and đ are frequent.
+    text = "".join(p.read_text(encoding="utf-8") for p in (root / "content" / "materials").glob("*.vi.md"))
+    assert len(re.findall(r"[đĐ]", text)) > 20
+    assert len(re.findall(r"[ạảãáàặẳẵắằậẩẫấầẹẻẽéèệểễếềịỉĩíìọỏõóòộổỗốồợởỡớờụủũúùựửữứừỵỷỹýỳ]", text)) > 200
+
+
+def test_generator_is_deterministic(tmp_path: Path) -> None:
+    generate(tmp_path / "a", 40, ["vi", "en", "km", "hmn"], seed=3)
+    generate(tmp_path / "b", 40, ["vi", "en", "km", "hmn"], seed=3)
+    generate(tmp_path / "c", 40, ["vi", "en", "km", "hmn"], seed=4)
+    assert _digest(tmp_path / "a") == _digest(tmp_path / "b")
+    assert _digest(tmp_path / "a") != _digest(tmp_path / "c")
+
+
+def test_layout_spreads_pages_over_sections() -> None:
+    for pages in (20, 40, 500, 5000):
+        spread = layout(pages)
+        counts = [spread.audiences, spread.materials, spread.articles, spread.legal, spread.plans, spread.agencies]
+        assert sum(counts) == pages
+        assert min(counts) >= 2
+    with pytest.raises(ValueError, match="at least 20"):
+        layout(10)

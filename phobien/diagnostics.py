@@ -7,6 +7,7 @@ IDEs can jump to the place. Lines and columns are 1-based.
 from __future__ import annotations
 
 import enum
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,3 +82,14 @@ class Diagnostics:
     def summary(self) -> str:
         e, w = len(self.errors), len(self.warnings)
         return f"{e} error{'s' if e != 1 else ''}, {w} warning{'s' if w != 1 else ''}"
+
+
+class LogCollector(logging.Handler):
+    """Keeps the messages of warnings that libraries log (MkDocs, WeasyPrint) to report them our way."""
+
+    def __init__(self, level: int = logging.WARNING) -> None:
+        super().__init__(level)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from phobien.build.staged import Staged
-from phobien.diagnostics import Diagnostics
+from phobien.diagnostics import Diagnostics, LogCollector
 from phobien.load import Content
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when the wheel has it: 10x faster
@@ -122,15 +122,6 @@ def language_config(job: LanguageJob) -> Path:
     return path
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def run_language(job: LanguageJob) -> LanguageResult:
     """Render one language with MkDocs. Runs in a worker process; never raises."""
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
@@ -139,7 +130,7 @@ def run_language(job: LanguageJob) -> LanguageResult:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    handler = _Collect()
+    handler = LogCollector()
     log = logging.getLogger("mkdocs")
     log.addHandler(handler)
     log.propagate = False

@@ -17,6 +17,7 @@ import segno
 import weasyprint
 from markupsafe import Markup, escape
 
+from phobien.diagnostics import LogCollector
 from phobien.printing.body import body_html
 from phobien.printing.cache import TEMPLATES, store
 from phobien.printing.jobs import PrintJob
@@ -64,15 +65,6 @@ class Result:
     seconds: float = 0.0
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def qr_svg(url: str) -> Markup:
     """The QR code of ``url`` as inline SVG, sized by CSS (4-module quiet zone, level M)."""
     qr = segno.make_qr(url, error="m")
@@ -100,7 +92,7 @@ def render_pdf(job: PrintJob) -> tuple[bytes, list[str]]:
     base = Path(job.base_dir).as_uri() + "/" if job.base_dir else None
     styles = _stylesheets(job.kind)
     densities = DENSITIES if job.kind == "poster" else DENSITIES[:1]
-    handler = _Collect()
+    handler = LogCollector()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(handler)
     try:

@@ -101,10 +101,15 @@ def main(argv: list[str] | None = None) -> int:
             "\n".join(f"{shlex.quote(python)} -m mkdocs build -q -f {shlex.quote(str(c))}" for c in configs),
         ]
         phobien_runs, mkdocs_runs = [], []
+        digests: list[str] = []
         for n in range(args.repeat):
             shutil.rmtree(tree / ".phobien-cache", ignore_errors=True)  # every build starts cold
             shutil.rmtree(out, ignore_errors=True)
+            digest = _source_digest()
             run = run_measured(phobien_cmd, work / f"phobien-{n + 1}.log", env=env, cwd=tree)
+            if digest != _source_digest() or (digests and digest != digests[-1]):
+                print("  warning: phobien's code changed during the runs; their times are not comparable")
+            digests.append(digest)
             print(f"phobien build {n + 1}: {run.wall_s:.1f} s, peak {run.peak_tree_kb / 1024:.0f} MB")
             if run.returncode != 0:
                 print(run.log.read_text(encoding="utf-8")[-3000:], file=sys.stderr)
@@ -172,12 +177,12 @@ def main(argv: list[str] | None = None) -> int:
             "phobien_command": "phobien build --no-print (cold: .phobien-cache removed before each build)",
             "mkdocs_setup": (
                 "plain MkDocs + Material: the same staged Markdown, one mkdocs.yml per language, nav sections +"
-                " navigation.indexes + navigation.prune, Material's default search plugin, no phobien plugin or"
+                " navigation.indexes + navigation.prune and the same constant-size menu as phobien, Material's default search plugin, no phobien plugin or"
                 " overrides; `mkdocs build` run once per language, one after the other (MkDocs has no parallel"
                 " build)"
             ),
             "timing_note": "wall_s is the fastest of the runs; peak_rss_mb is the largest over the runs",
-            "phobien_source_sha256": _source_digest(),
+            "phobien_source_sha256": list(dict.fromkeys([*digests, _source_digest()])),
             "machine": {
                 "cpus": os.cpu_count(),
                 "python": platform.python_version(),

@@ -35,7 +35,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     out = args.out or args.root / "site"
     return build(
         BuildOptions(
-            root=args.root, out=out, strict=args.strict, offline=args.offline, jobs=args.jobs, print_=not args.no_print
+            root=args.root,
+            out=out,
+            strict=args.strict,
+            offline=args.offline,
+            jobs=args.jobs,
+            print_=not args.no_print,
+            timings=args.timings,
         )
     )
 
@@ -118,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=_root, default=None, help="output folder (default: site/)")
     p.add_argument("--jobs", type=int, default=None, help="parallel language builds (default: cores)")
     p.add_argument("--no-print", action="store_true", help="skip leaflets and posters (PDF) for a fast preview")
+    p.add_argument("--timings", action="store_true", help="print how long each step of the build took")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("serve", help="preview with live reload while you edit")

@@ -45,13 +45,18 @@ class Diagnostics:
 
     def __init__(self, root: Path | None = None) -> None:
         self.root = root
+        self._resolved_root = root.resolve() if root is not None else None
         self.items: list[Diagnostic] = []
 
     def rel(self, path: Path | str) -> str:
         p = Path(path)
-        if self.root is not None:
+        if self.root is not None and self._resolved_root is not None:
+            for base in (self.root, self._resolved_root):
+                # Most paths are under the root as given: no need to ask the file system.
+                if p.is_absolute() == base.is_absolute() and p.is_relative_to(base) and ".." not in p.parts:
+                    return p.relative_to(base).as_posix()
             try:
-                return p.resolve().relative_to(self.root.resolve()).as_posix()
+                return p.resolve().relative_to(self._resolved_root).as_posix()
             except ValueError:
                 pass
         return p.as_posix()

@@ -18,18 +18,32 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def fold(text: str) -> str:
-    """Lower-case ``text`` and remove tone marks and other diacritics; map đ/Đ to d.
-
-    Works on NFC or NFD input alike. Non-Latin scripts (Khmer) keep their letters:
-    only combining marks of Latin letters are dropped.
-    """
+def _fold_general(text: str) -> str:
     out: list[str] = []
     for ch in unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D")):
         if unicodedata.combining(ch) and out and out[-1].isascii():
             continue
         out.append(ch)
     return unicodedata.normalize("NFC", "".join(out)).lower()
+
+
+_NOT_ASCII_OR_MARK = re.compile("[^\\x00-\\x7f\\u0300-\\u034e\\u0350-\\u036f]")  # U+034F is not a mark
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and remove tone marks and other diacritics; map đ/Đ to d.
+
+    Works on NFC or NFD input alike. Non-Latin scripts (Khmer) keep their letters:
+    only combining marks of Latin letters are dropped.
+    """
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    if not _NOT_ASCII_OR_MARK.search(decomposed) and not "\u0300" <= decomposed[0] <= "\u036f":
+        # Vietnamese (and other Latin text) decomposes to ASCII letters and their marks: drop
+        # the marks in C. Search folds every word of every page, so this path matters.
+        return decomposed.encode("ascii", "ignore").decode("ascii").lower()
+    return _fold_general(text)
 
 
 def slugify(text: str, separator: str = "-") -> str:

@@ -26,12 +26,20 @@ class _Loader(yaml.SafeLoader):
     """SafeLoader with a small, predictable set of implicit types."""
 
 
-_Loader.yaml_implicit_resolvers = {}
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-_Loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
-_Loader.add_implicit_resolver("tag:yaml.org,2002:merge", re.compile(r"^(?:<<)$"), ["<"])
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The same, with libyaml's parser when PyYAML has it (about 5x faster on a national site).
+
+    Its error messages differ from PyYAML's, so a document that fails is read again with
+    :class:`_Loader` for the message editors see."""
+
+
+for _cls in (_Loader, _FastLoader):
+    _cls.yaml_implicit_resolvers = {}
+    _cls.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
+    _cls.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+    _cls.add_implicit_resolver("tag:yaml.org,2002:merge", re.compile(r"^(?:<<)$"), ["<"])
 
 
 @dataclass(frozen=True)
@@ -93,7 +101,24 @@ def _describe_yaml_error(exc: yaml.MarkedYAMLError) -> str:
 def load(text: str, line_offset: int = 0) -> tuple[Located | None, list[YamlProblem]]:
     """Parse one YAML document. Returns (document or None, problems)."""
     problems: list[YamlProblem] = []
-    loader = _Loader(text)
+    loader: Any = _FastLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError:
+        loader.dispose()
+        loader = _Loader(text)
+    else:
+        located = Located(data=None)
+        if node is None:
+            return located, problems
+        try:
+            located.data = _build(loader, node, (), located, problems, line_offset)
+            return located, problems
+        except yaml.YAMLError:
+            problems = []
+        finally:
+            loader.dispose()
+        loader = _Loader(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:

@@ -77,6 +77,23 @@ def test_qr_code_decodes_to_the_page_url(browser, served: str, tmp_path: Path) -
     assert decoded.stdout.strip() == "https://example.vn/vi/materials/bao-ve-tre-em/"
 
 
+def test_every_qr_code_of_the_site_decodes_to_its_page(browser, served: str, renamed: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """All codes use one fixed mask (see QR_MASK): each must still be read by a scanner."""
+    files = sorted(p.relative_to(renamed).as_posix() for p in renamed.rglob("qr.svg"))
+    assert len(files) >= 30
+    grid = "".join(f'<img src="{served}{f}" width="164" height="164" style="margin:24px">' for f in files)
+    page = browser.new_page(viewport={"width": 1100, "height": 400})
+    page.set_content(f"<body style='margin:24px;background:#fff'>{grid}</body>")
+    page.wait_for_load_state("networkidle")
+    shots = []
+    for i, image in enumerate(page.locator("img").all()):
+        shots.append(str(tmp_path / f"code-{i}.png"))
+        image.screenshot(path=shots[-1])
+    page.close()
+    decoded = subprocess.run(["zbarimg", "--raw", "-q", *shots], capture_output=True, text=True)
+    assert decoded.stdout.split() == ["https://example.vn/" + f.removesuffix("qr.svg") for f in files]
+
+
 def test_schools_page_lists_materials_with_short_link_and_qr(renamed: Path) -> None:
     html = (renamed / "vi/nha-truong-va-doi-tac/index.html").read_text(encoding="utf-8")
     code = short_code("materials/bao-ve-tre")

@@ -40,3 +40,24 @@ def test_is_slug() -> None:
     assert not is_slug("Quyền")
     assert not is_slug("a--b")
     assert not is_slug("")
+
+
+def test_fast_fold_agrees_with_the_unicode_route_everywhere() -> None:
+    """fold() takes a shortcut for Latin text; it must give what decomposing, dropping the
+    marks of Latin letters and recomposing gives, for every character and mixed strings."""
+    import random
+
+    from phobien.text import _fold_general
+
+    for cp in range(0x110000):
+        if not 0xD800 <= cp < 0xE000:
+            assert fold(chr(cp)) == _fold_general(chr(cp)), hex(cp)
+    pool = [chr(c) for c in [*range(0x20, 0x7F), *range(0xC0, 0x250), *range(0x1E00, 0x1F00), *range(0x300, 0x370)]]
+    pool += [chr(c) for c in (0x110, 0x111, 0x1780, 0x17B6, 0x17D2, 0x2260, 0x1D165)]
+    rng = random.Random(7)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 8)))
+        for form in (text, unicodedata.normalize("NFD", text)):
+            assert fold(form) == _fold_general(form), ascii(form)
+    assert fold("Đường dây NÓNG 111") == "duong day nong 111"
+    assert fold("Tu\u0301 lu\u0323c") == "tu luc"  # NFD input

@@ -177,7 +177,8 @@ def main(argv: list[str] | None = None) -> int:
             "phobien_command": "phobien build --no-print (cold: .phobien-cache removed before each build)",
             "mkdocs_setup": (
                 "plain MkDocs + Material: the same staged Markdown, one mkdocs.yml per language, nav sections +"
-                " navigation.indexes + navigation.prune and the same constant-size menu as phobien, Material's default search plugin, no phobien plugin or"
+                " navigation.indexes + navigation.prune and the same constant-size menu as phobien, Material's"
+                " default search plugin, no phobien plugin or"
                 " overrides; `mkdocs build` run once per language, one after the other (MkDocs has no parallel"
                 " build)"
             ),

@@ -69,6 +69,15 @@ def _file_for(path: str, directory_urls: bool) -> str:
     return url + "index.html" if directory_urls else url
 
 
+QR_MASK = 2
+"""The mask pattern of the QR code of every page. The standard lets the encoder choose any of
+8; segno tries all 8 and keeps the best by the standard's penalty score, which is 4x slower
+(about 4.5 ms a code: 100 s of a cold 5,000-page build in 4 languages). Mask 2 is the one that
+search picks most often for this site's addresses, and every code still decodes (the tests
+read them back with zbar). Printed leaflets and posters (:mod:`phobien.printing`) keep the full
+search: paper wears, screens do not."""
+
+
 def qr_svg(url: str) -> bytes:
     """The QR code of ``url`` as SVG (error correction M: survives a worn or folded leaflet)."""
     import io
@@ -76,7 +85,7 @@ def qr_svg(url: str) -> bytes:
     import segno
 
     buffer = io.BytesIO()
-    segno.make(url, error="m").save(buffer, kind="svg", scale=4, border=2, xmldecl=False)
+    segno.make(url, error="m", mask=QR_MASK).save(buffer, kind="svg", scale=4, border=2, xmldecl=False)
     return buffer.getvalue()
 
 
@@ -84,8 +93,9 @@ def _qr_batch(urls: list[str]) -> list[tuple[str, bytes]]:
     return [(url, qr_svg(url)) for url in urls]
 
 
-def write_qr_codes(jobs: list[tuple[str, str]], cache: Path | None) -> None:
-    """Write a QR code for every (url, file); reuse codes made by earlier builds, make the rest in parallel."""
+def write_qr_codes(jobs: list[tuple[str, str]], cache: Path | None, parallel: bool = True) -> None:
+    """Write a QR code for every (url, file); reuse codes made by earlier builds, make the rest
+    (in parallel processes unless ``parallel`` is false: the build calls this from its own workers)."""
     import os
     from concurrent.futures import ProcessPoolExecutor
 
@@ -95,7 +105,7 @@ def write_qr_codes(jobs: list[tuple[str, str]], cache: Path | None) -> None:
     missing = sorted({url for url, _ in jobs if not ((c := cached(url)) and c.is_file())})
     made: dict[str, bytes] = {}
     if missing:
-        workers = min(os.cpu_count() or 1, max(1, len(missing) // 200))
+        workers = min(os.cpu_count() or 1, max(1, len(missing) // 200)) if parallel else 1
         batches = [missing[i::workers] for i in range(workers)]
         if workers > 1:
             with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -116,37 +126,51 @@ def write_qr_codes(jobs: list[tuple[str, str]], cache: Path | None) -> None:
         path.write_bytes(data)
 
 
-def write_addresses(
-    staged: dict[str, list[Staged]],
-    out: Path,
-    base_url: str,
-    default: str,
-    directory_urls: bool = True,
-    cache: Path | None = None,
-) -> dict[str, Address]:
-    """Write alias redirects, /l/<code>/ redirects and a QR code (SVG) next to every page.
+@dataclass
+class AddressPlan:
+    """Every page's permanent address, decided before anything is written."""
 
-    Returns the address of every page, keyed by "<lang>/<path>".
-    """
+    addresses: dict[str, Address]
+    """"<lang>/<path>" -> address."""
+    codes: dict[str, tuple[str, str]]
+    """short code -> (language, path) the short link leads to (the default language if it has the page)."""
+    qr: dict[str, list[tuple[str, str]]]
+    """language -> (URL, file relative to the output folder) of every QR code to write."""
+
+
+def plan_addresses(
+    staged: dict[str, list[Staged]], base_url: str, default: str, directory_urls: bool = True
+) -> AddressPlan:
+    """Short codes, URLs and QR files of every page. Raises ValueError when two pages would
+    share a short link."""
     base = base_url.rstrip("/")
-    qr_jobs: list[tuple[str, str]] = []
-    addresses: dict[str, Address] = {}
-    codes: dict[str, tuple[str, str]] = {}
+    plan = AddressPlan({}, {}, {})
     for lang, pages in staged.items():
+        qr_jobs = plan.qr.setdefault(lang, [])
         for page in pages:
             code = short_code(origin_of(page))
             url = f"{base}/{lang}/{page_url(page.path)}"
-            addresses[f"{lang}/{page.path}"] = Address(lang, page.path, code, url)
-            if code in codes and codes[code][1] != page.path:
+            plan.addresses[f"{lang}/{page.path}"] = Address(lang, page.path, code, url)
+            known = plan.codes.get(code)
+            if known and known[1] != page.path:
                 raise ValueError(
-                    f"pages {codes[code][1]} and {page.path} would share the short link /l/{code}/; "
+                    f"pages {known[1]} and {page.path} would share the short link /l/{code}/; "
                     "add an alias to one of them"
                 )
-            if code not in codes or (lang == default and codes[code][0] != default):
-                codes[code] = (lang, page.path)
-            qr = out / lang / _file_for(page.path, directory_urls)
-            qr = qr.parent / "qr.svg" if directory_urls else qr.with_suffix(".qr.svg")
-            qr_jobs.append((url, str(qr)))
+            if known is None or (lang == default and known[0] != default):
+                plan.codes[code] = (lang, page.path)
+            qr = f"{lang}/{_file_for(page.path, directory_urls)}"
+            qr = qr.rpartition("/")[0] + "/qr.svg" if directory_urls else qr.removesuffix(".html") + ".qr.svg"
+            qr_jobs.append((url, qr))
+    return plan
+
+
+def write_redirects(staged: dict[str, list[Staged]], plan: AddressPlan, out: Path, directory_urls: bool = True) -> None:
+    """Write a redirect at every old address (alias) and at every short link /l/<code>/."""
+    titles: dict[tuple[str, str], str] = {}
+    for lang, pages in staged.items():
+        for page in pages:
+            titles[(lang, page.path)] = page.title
             folder = page.path.rpartition("/")[0]
             for alias in page.aliases:
                 old = normalise_alias(alias, folder)
@@ -159,12 +183,10 @@ def write_addresses(
                 href = "../" * depth + page_url(page.path, directory_urls)
                 target_file.parent.mkdir(parents=True, exist_ok=True)
                 target_file.write_text(redirect_html(href or "./", page.title, lang), encoding="utf-8")
-    write_qr_codes(qr_jobs, cache)
-    write_qr_codes(qr_jobs, cache)
-    for code, (lang, path) in codes.items():
+    up = "../../" if directory_urls else "../"
+    for code, (lang, path) in plan.codes.items():
         target = out / "l" / code / "index.html" if directory_urls else out / "l" / f"{code}.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        up = "../../" if directory_urls else "../"
-        title = next(p.title for p in staged[lang] if p.path == path)
-        target.write_text(redirect_html(f"{up}{lang}/{page_url(path, directory_urls)}", title, lang), encoding="utf-8")
-    return addresses
+        target.write_text(
+            redirect_html(f"{up}{lang}/{page_url(path, directory_urls)}", titles[(lang, path)], lang), encoding="utf-8"
+        )

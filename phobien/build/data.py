@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from phobien.load import Content
+from phobien.load.refs import legal_index
 from phobien.model.plan import Deadline, Plan
 from phobien.text import slugify
 
@@ -50,17 +51,15 @@ class OpenData:
         self.content = content
         self.today = today
         self.agencies = {a.id: a for a in content.agencies}
+        self.legal_by_key = legal_index(content)
 
     def ref(self, agency_id: str) -> dict[str, str]:
         agency = self.agencies.get(agency_id)
         return {"id": agency_id, "name": agency.name if agency else agency_id}
 
     def legal_number(self, ref: str) -> str:
-        key = slugify(ref)
-        for doc_id, doc in self.content.legal.items():
-            if doc_id == key or (doc.number and slugify(doc.number) == key):
-                return doc.number or doc_id
-        return ref
+        doc_id = self.legal_by_key.get(slugify(ref))
+        return (self.content.legal[doc_id].number or doc_id) if doc_id else ref
 
     def plans(self) -> dict[str, Any]:
         plans = []

@@ -37,21 +37,45 @@ def _ids(path: Path) -> frozenset[str]:
     return frozenset(_ID.findall(path.read_text(encoding="utf-8", errors="replace")))
 
 
-def check_links(site: Path, sources: dict[str, str], diags: Diagnostics) -> int:
+def check_links(site: Path, sources: dict[str, str], diags: Diagnostics, workers: int = 1) -> int:
     """Report broken internal links of the built ``site``. ``sources`` maps an HTML file (relative
-    to ``site``) to the content file it came from, for the message. Returns the number found."""
-    _ids.cache_clear()
-    broken = 0
+    to ``site``) to the content file it came from, for the message. Returns the number found.
+
+    With ``workers`` > 1, the pages of each top folder (a language) are read in parallel."""
     files: set[str] = set()
     dirs: set[str] = set()
     for path in site.rglob("*"):
         (dirs if path.is_dir() else files).add(path.as_posix())
-    for name in sorted(f for f in files if f.endswith(".html")):
-        page = Path(name)
-        rel = page.relative_to(site).as_posix()
-        if page.name == "404.html":
-            continue  # served at any address, so its links are root-relative on purpose
-        text = page.read_text(encoding="utf-8", errors="replace")
+    # 404 pages are served at any address, so their links are root-relative on purpose.
+    pages = sorted(f for f in files if f.endswith(".html") and not f.endswith("/404.html"))
+    groups: dict[str, list[str]] = {}
+    for name in pages:
+        groups.setdefault(Path(name).relative_to(site).parts[0], []).append(name)
+    jobs = [(site, names, files, dirs) for names in groups.values()]
+    found: list[tuple[str, str, str]] = []
+    if workers > 1 and len(jobs) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+            for part in pool.map(_check_pages, jobs):
+                found.extend(part)
+    else:
+        for job in jobs:
+            found.extend(_check_pages(job))
+    for rel, href, problem in found:
+        source = sources.get(rel, f"site/{rel}")
+        diags.warning(Position(source), f"the link '{href}' on /{rel} {problem}")
+    return len(found)
+
+
+def _check_pages(job: tuple[Path, list[str], set[str], set[str]]) -> list[tuple[str, str, str]]:
+    """(page, link, problem) for every broken link of the given pages."""
+    site, names, files, dirs = job
+    _ids.cache_clear()
+    broken: list[tuple[str, str, str]] = []
+    for name in names:
+        rel = Path(name).relative_to(site).as_posix()
+        text = Path(name).read_text(encoding="utf-8", errors="replace")
         for href in dict.fromkeys(_LINK.findall(text)):
             if not href or _SKIP.match(href):
                 continue
@@ -64,7 +88,5 @@ def check_links(site: Path, sources: dict[str, str], diags: Diagnostics) -> int:
             elif fragment and target.endswith(".html") and fragment not in _ids(Path(target)):
                 problem = f"leads to a page without the heading or anchor '#{fragment}'"
             if problem:
-                broken += 1
-                source = sources.get(rel, f"site/{rel}")
-                diags.warning(Position(source), f"the link '{href}' on /{rel} {problem}")
+                broken.append((rel, href, problem))
     return broken

@@ -24,6 +24,7 @@ from phobien.build.ui import UI
 from phobien.build.urls import page_url, relative
 from phobien.icons import icon_svg
 from phobien.load import Content, Page
+from phobien.load.refs import legal_index
 from phobien.model.hotline import Hotline
 from phobien.model.legal import LegalDocument
 from phobien.model.plan import Plan
@@ -78,6 +79,7 @@ class Stager:
         self.pages: list[Staged] = []
         self.agencies = {a.id: a for a in content.agencies}
         self.hotlines = {h.id: h for h in content.hotlines}
+        self.legal_by_key = legal_index(content)
 
     # -- helpers ---------------------------------------------------------------------------
     @staticmethod
@@ -123,11 +125,8 @@ class Stager:
         }
 
     def legal_ref(self, ref: str) -> tuple[str, LegalDocument] | None:
-        key = slugify(ref)
-        for doc_id, doc in self.content.legal.items():
-            if slugify(doc_id) == key or (doc.number and slugify(doc.number) == key):
-                return doc_id, doc
-        return None
+        doc_id = self.legal_by_key.get(slugify(ref))
+        return (doc_id, self.content.legal[doc_id]) if doc_id else None
 
     def translation_notices(self, page: Page, fallback: bool, source: Page | None) -> list[dict[str, str]]:
         notices = []

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
 import shutil
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from typing import Any, TextIO
 
 from phobien import clock
-from phobien.build.addresses import origin_of, short_code, write_addresses
+from phobien.build.addresses import origin_of, plan_addresses, short_code, write_qr_codes, write_redirects
 from phobien.build.data import write_open_data
 from phobien.build.links import check_links
 from phobien.build.news import atom_feed, visible_articles
@@ -26,7 +27,9 @@ from phobien.diagnostics import Diagnostics
 from phobien.engine.mkdocs import LanguageJob, LanguageResult, nav_for, preflight, run_language, write_stage
 from phobien.load import Content, load_content
 from phobien.printing import write_print
-from phobien.search import write_search_index
+from phobien.search import index_language
+from phobien.search.opensearch import opensearch_xml
+from phobien.timing import Timings
 
 
 @dataclass
@@ -39,6 +42,7 @@ class BuildOptions:
     print_: bool = True
     jobs: int | None = None
     today: dt.date | None = None
+    timings: bool = False
 
 
 class BuildError(Exception):
@@ -193,7 +197,9 @@ def _sitemap(content: Content, staged: dict[str, list[Staged]], out: Path, opts:
 def build(opts: BuildOptions, stream: TextIO = sys.stderr) -> int:
     """Build the site. Returns the exit code; prints every problem found."""
     start = time.monotonic()
-    content, diags = check(opts.root, opts.strict, stream)
+    timer = Timings()
+    with timer("check"):
+        content, diags = check(opts.root, opts.strict, stream)
     if diags.failed(opts.strict) or content.site is None:
         print(
             f"phobien build: stopped before building: {diags.summary()}. The previous site/ was not changed.",
@@ -204,7 +210,9 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr) -> int:
     stage_opts = Options(
         directory_urls=not opts.offline, today=opts.today or clock.today(), serve=opts.serve, print_=opts.print_
     )
-    staged = {lang: stage_language(content, lang, stage_opts) for lang in site.codes}
+    workers = max(1, min(len(site.codes), opts.jobs or os.cpu_count() or 1))
+    with timer("stage"):
+        staged = _stage_all(content, stage_opts, workers)
     out = opts.out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
@@ -212,83 +220,81 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr) -> int:
     shutil.rmtree(tmp, ignore_errors=True)
     shutil.rmtree(work, ignore_errors=True)
     try:
-        jobs = []
+        with timer("plan addresses"):
+            try:
+                plan = plan_addresses(staged, site.base_url, site.default_language, stage_opts.directory_urls)
+            except ValueError as exc:
+                raise BuildError(str(exc)) from exc
+        works = []
         for lang in site.codes:
-            stage_dir = work / lang
-            write_stage(
-                stage_dir,
-                staged[lang],
-                _page_meta(content, staged, lang, stage_opts),
-                site.name.get(lang) or site.name[site.default_language],
-            )
-            jobs.append(
-                LanguageJob(
-                    lang,
-                    opts.root.resolve(),
-                    stage_dir,
-                    tmp / lang,
-                    _language_config(content, lang, staged[lang], opts),
-                    opts.strict,
+            name = site.name.get(lang) or site.name[site.default_language]
+            articles = visible_articles(content, lang, stage_opts.today, serve=False)
+            works.append(
+                LanguageWork(
+                    engine=LanguageJob(
+                        lang,
+                        opts.root.resolve(),
+                        work / lang,
+                        tmp / lang,
+                        _language_config(content, lang, staged[lang], opts),
+                        opts.strict,
+                    ),
+                    pages=staged[lang],
+                    meta=_page_meta(content, staged, lang, stage_opts),
+                    site_name=name,
+                    extra_files={
+                        "feed.xml": atom_feed(content, lang, articles, name, stage_opts.directory_urls),
+                        "opensearch.xml": opensearch_xml(site.base_url, lang, name),
+                    },
+                    qr=[(url, str(tmp / rel)) for url, rel in plan.qr.get(lang, [])],
+                    qr_cache=opts.root / ".phobien-cache" / "qr",
+                    offline=opts.offline,
                 )
             )
         total = sum(len(p) for p in staged.values())
-        print(f"phobien build: {total} pages in {len(jobs)} languages ({', '.join(site.codes)})", file=stream)
-        workers = opts.jobs or min(len(jobs), os.cpu_count() or 1)
-        results: list[LanguageResult] = []
-        if workers > 1:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                for result in pool.map(run_language, jobs):
+        print(f"phobien build: {total} pages in {len(works)} languages ({', '.join(site.codes)})", file=stream)
+        results: list[LanguageOutcome] = []
+        with timer("languages (in parallel)" if workers > 1 else "languages"):
+            if workers > 1:
+                with ProcessPoolExecutor(max_workers=workers) as pool:
+                    for result in pool.map(build_language, works):
+                        _progress(result, stream)
+                        results.append(result)
+            else:
+                for item in works:
+                    result = build_language(item)
                     _progress(result, stream)
                     results.append(result)
-        else:
-            for job in jobs:
-                result = run_language(job)
-                _progress(result, stream)
-                results.append(result)
+        for result in results:
+            for phase, seconds in result.timings.items():
+                timer.add(f"  {phase} (sum of languages)", seconds)
         failed = [r for r in results if r.error]
         if failed:
             for r in failed:
                 print(r.error, file=stream)
             raise BuildError(f"{len(failed)} language(s) failed")
-        for lang in site.codes:
-            articles = visible_articles(content, lang, stage_opts.today, serve=False)
-            feed = atom_feed(
-                content,
-                lang,
-                articles,
-                f"{site.name.get(lang) or site.name[site.default_language]}",
-                stage_opts.directory_urls,
-            )
-            (tmp / lang / "feed.xml").write_text(feed, encoding="utf-8")
-        try:
-            write_addresses(
-                staged,
-                tmp,
-                site.base_url,
-                site.default_language,
-                stage_opts.directory_urls,
-                cache=opts.root / ".phobien-cache" / "qr",
-            )
-        except ValueError as exc:
-            raise BuildError(str(exc)) from exc
-        write_search_index(content, tmp, site.codes, offline=opts.offline)
+        with timer("redirects and short links"):
+            write_redirects(staged, plan, tmp, stage_opts.directory_urls)
         if opts.print_:
-            write_print(content, tmp, site.codes, diags)
-        link_diags = Diagnostics(opts.root)
-        sources = {
-            f"{lang}/{html_path(p.path, stage_opts.directory_urls)}": p.source
-            for lang, pages in staged.items()
-            for p in pages
-            if p.source
-        }
-        if check_links(tmp, sources, link_diags):
-            report(link_diags, stream)
-            if opts.strict:
-                raise BuildError(f"{len(link_diags.items)} broken link(s) (--strict)")
-        diags.items.extend(link_diags.items)
-        _root_files(content, tmp, opts)
-        _sitemap(content, staged, tmp, opts)
-        write_open_data(content, tmp, stage_opts.today)
+            with timer("print (PDF)"):
+                write_print(content, tmp, site.codes, diags)
+        with timer("link check"):
+            link_diags = Diagnostics(opts.root)
+            sources = {
+                f"{lang}/{html_path(p.path, stage_opts.directory_urls)}": p.source
+                for lang, pages in staged.items()
+                for p in pages
+                if p.source
+            }
+            if check_links(tmp, sources, link_diags, workers):
+                report(link_diags, stream)
+                if opts.strict:
+                    raise BuildError(f"{len(link_diags.items)} broken link(s) (--strict)")
+            diags.items.extend(link_diags.items)
+        with timer("root files, sitemap, open data"):
+            _root_files(content, tmp, opts)
+            _sitemap(content, staged, tmp, opts)
+            write_open_data(content, tmp, stage_opts.today)
         _swap(tmp, out)
     except BuildError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -298,8 +304,77 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr) -> int:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     took = time.monotonic() - start
+    if opts.timings:
+        timer.report(stream)
     print(f"phobien build: done in {took:.1f} s: {opts.out}/ ({diags.summary()})", file=stream)
     return 0
+
+
+@dataclass
+class LanguageWork:
+    """Everything one language needs after staging; runs in a worker process."""
+
+    engine: LanguageJob
+    pages: list[Staged]
+    meta: dict[str, dict[str, Any]]
+    site_name: str
+    extra_files: dict[str, str]
+    qr: list[tuple[str, str]]
+    qr_cache: Path | None
+    offline: bool
+
+
+@dataclass
+class LanguageOutcome(LanguageResult):
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def build_language(work: LanguageWork) -> LanguageOutcome:
+    """One language from staged pages to finished files: the engine renders the HTML, then its
+    feed, QR codes and search index are written. Never raises: errors are in the outcome."""
+    timer = Timings()
+    job = work.engine
+    with timer("write staged Markdown"):
+        write_stage(job.stage_dir, work.pages, work.meta, work.site_name)
+    with timer("render (engine)"):
+        result = run_language(job)
+    outcome = LanguageOutcome(result.lang, result.pages, result.warnings, result.error)
+    if result.error:
+        return outcome
+    try:
+        for name, text in work.extra_files.items():
+            (job.out_dir / name).write_text(text, encoding="utf-8")
+        with timer("QR codes"):
+            write_qr_codes(work.qr, work.qr_cache, parallel=False)
+        with timer("search index"):
+            index_language(job.out_dir, job.lang, work.offline)
+    except Exception as exc:  # noqa: BLE001 - report, never show a traceback to an editor
+        outcome.error = f"site/{job.lang}:1:1: writing the language's files failed: {type(exc).__name__}: {exc}"
+    outcome.timings = timer.phases
+    return outcome
+
+
+_FORKED: dict[str, Any] = {}
+"""What forked staging workers inherit instead of receiving it pickled (the whole content)."""
+
+
+def _stage_forked(lang: str) -> list[Staged]:
+    return stage_language(_FORKED["content"], lang, _FORKED["options"])
+
+
+def _stage_all(content: Content, options: Options, workers: int) -> dict[str, list[Staged]]:
+    """Stage every language; in parallel where processes can be forked (Linux), as the
+    workers then share the loaded content without copying it."""
+    assert content.site is not None
+    codes = content.site.codes
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return {lang: stage_language(content, lang, options) for lang in codes}
+    _FORKED.update(content=content, options=options)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return dict(zip(codes, pool.map(_stage_forked, codes), strict=True))
+    finally:
+        _FORKED.clear()
 
 
 def _progress(result: LanguageResult, stream: TextIO) -> None:

@@ -14,14 +14,15 @@ BOM = b"\xef\xbb\xbf"
 # turns into when read as Windows-1252 / Latin-1. Unicode Vietnamese never contains them.
 _TCVN3_MARKERS = re.compile(r"[µ¸¶·¹¨©®ª«¬¦§¤¥¢£¡ØÙÚÛÜÞßÌÍÎÏÐÑÒÓÔÕÖ×ÆÇÈÉËÊ]")
 _VNI_MARKERS = re.compile(r"[aeiouyAEIOUY][øùúûõïòóôöäåâàáãéèêëìíîñ]|ñ|Ñ")
+_LETTER = re.compile(r"[^\W\d_]")
 _VIETNAMESE_UNICODE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 
 
 def legacy_encoding(text: str) -> str | None:
     """Name the legacy Vietnamese encoding ``text`` looks like, if any."""
-    letters = sum(ch.isalpha() for ch in text) or 1
     if _VIETNAMESE_UNICODE.search(text):
         return None
+    letters = len(_LETTER.findall(text)) or 1
     if len(_TCVN3_MARKERS.findall(text)) >= max(3, letters // 50):
         return "TCVN3 (ABC)"
     if len(_VNI_MARKERS.findall(text)) >= max(3, letters // 30):

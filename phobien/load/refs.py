@@ -55,6 +55,15 @@ def legal_key(value: str) -> str:
     return slugify(value)
 
 
+def legal_index(content: Content) -> dict[str, str]:
+    """Every way a legal document can be cited (its id, its number) -> its id; the first wins."""
+    index = {legal_key(i): i for i in content.legal}
+    for i, doc in content.legal.items():
+        if doc.number:
+            index.setdefault(legal_key(doc.number), i)
+    return index
+
+
 def _duplicates(diags: Diagnostics, content: Content, items: list[Any], what: str) -> None:
     seen: dict[str, Any] = {}
     for item in items:
@@ -119,10 +128,7 @@ def check_references(content: Content, diags: Diagnostics) -> None:
     topics = Index("topic", [t.id for t in content.topics], "content/topics.yml", "topics" not in broken)
     hotlines = Index("hotline", [h.id for h in content.hotlines], "content/hotlines.yml", "hotlines" not in broken)
     agencies = Index("agency", [a.id for a in content.agencies], "content/agencies.yml", "agencies" not in broken)
-    legal_ids = {legal_key(i): i for i in content.legal}
-    for i, doc in content.legal.items():
-        if doc.number:
-            legal_ids.setdefault(legal_key(doc.number), i)
+    legal_ids = legal_index(content)
     legal = Index("legal document", content.legal, "content/legal/ (file name or number)")
 
     _duplicates(diags, content, content.audiences, "audience")

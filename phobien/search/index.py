@@ -20,7 +20,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from phobien.search.extract import PageText
-from phobien.search.tokens import cluster_bigrams, khmer_parts, phrase_key, run_words, runs
+from phobien.search.tokens import (
+    MAX_WORD,
+    PHRASE_SEPARATOR,
+    cluster_bigrams,
+    khmer_parts,
+    normalise,
+    phrase_key,
+    plain_runs,
+    run_words,
+    runs,
+)
+from phobien.search.tokens import key as word_key
 
 MAX_BODY_LEVEL = 5
 TITLE_LEVEL = 4
@@ -56,6 +67,23 @@ class LanguageIndex:
         for title, texts in ((True, [page.title]), (False, page.blocks)):
             for text in texts:
                 previous: str | None = None
+                plain = plain_runs(normalise(text))
+                if plain is not None:  # the same as below for text without Khmer, faster
+                    for run in plain:
+                        if len(run) > MAX_WORD:
+                            previous = None
+                            continue
+                        key = word_key(run)
+                        if title:
+                            in_title.add(key)
+                        else:
+                            counts[key] += 1
+                        if run != key:
+                            self.exact[run].add(doc)
+                        if previous is not None:
+                            self.pairs[previous + PHRASE_SEPARATOR + key].add(doc)
+                        previous = key
+                    continue
                 for run, khmer in runs(text):
                     if khmer:
                         previous = None

@@ -71,6 +71,26 @@ def _run_pattern() -> re.Pattern[str]:
     return re.compile(f"([{_ranges(khmer)}]+)|[{_ranges(word)}]+")
 
 
+@cache
+def _plain_pattern() -> re.Pattern[str]:
+    word = [unicodedata.category(chr(c))[0] in "LMN" for c in range(sys.maxunicode + 1)]
+    for lo, hi in KHMER_RANGES:
+        for c in range(lo, hi + 1):
+            word[c] = False
+    return re.compile(f"[{_ranges(word)}]+")
+
+
+_KHMER_ANY = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in KHMER_RANGES) + "]")
+
+
+def plain_runs(text: str) -> list[str] | None:
+    """The runs of normalised ``text`` when it has no Khmer (all at once: the index's fast
+    path); None when it has Khmer (use :func:`runs`)."""
+    if _KHMER_ANY.search(text):
+        return None
+    return _plain_pattern().findall(text)
+
+
 def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text).lower()
 
@@ -120,7 +140,7 @@ def run_words(run: str, khmer: bool) -> list[Word]:
     """The words of one run (see :func:`runs`)."""
     if khmer:
         return [Word(w, w, True) for w in khmer_words(run) if len(w) <= MAX_WORD]
-    return [Word(run, _key(run))] if len(run) <= MAX_WORD else []
+    return [Word(run, key(run))] if len(run) <= MAX_WORD else []
 
 
 def words(text: str) -> list[Word]:
@@ -129,7 +149,8 @@ def words(text: str) -> list[Word]:
 
 
 @cache
-def _key(run: str) -> str:
+def key(run: str) -> str:
+    """The folded key of a run outside Khmer (cached: words repeat)."""
     return fold(run)
 
 

@@ -49,7 +49,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from phobien.serve import serve
 
-    return serve(args.root, args.host, args.port)
+    return serve(args.root, args.host, args.port, print_=args.print_)
 
 
 def cmd_translations(args: argparse.Namespace) -> int:
@@ -130,6 +130,9 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("serve", help="preview with live reload while you edit")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument(
+        "--print", dest="print_", action="store_true", help="also make the leaflets and posters (PDF) in the preview"
+    )
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("translations", help="report translated, reviewed, machine, outdated and missing pages")

@@ -23,12 +23,14 @@ from typing import Any
 
 from phobien.bench.generate import REPO, TODAY, generate
 from phobien.bench.measure import (
+    build_phases,
     first_views,
     gz,
     output_size,
     profile_summary,
     run_measured,
     search_first_query,
+    serve_edit,
     stage_plain,
 )
 
@@ -68,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-mkdocs", action="store_true", help="skip the plain MkDocs + Material baseline")
     parser.add_argument("--profile", action="store_true", help="also profile one build (cProfile, --jobs 1)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder under /tmp")
+    parser.add_argument("--no-serve", action="store_true", help="skip timing an edit shown by phobien serve")
     parser.add_argument("--json", type=Path, default=REPO / "bench.json", help="where to write the results")
     args = parser.parse_args(argv)
     languages = [code.strip() for code in args.languages.split(",") if code.strip()]
@@ -92,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"plain MkDocs projects staged in {time.monotonic() - t0:.1f} s (not timed)")
 
         out = work / "site"
-        phobien_cmd = [python, "-m", "phobien", "--root", str(tree), "build", "--no-print", "--out", str(out)]
+        phobien_cmd = [python, "-m", "phobien", "--root", str(tree), "build", "--no-print", "--timings"]
+        phobien_cmd += ["--out", str(out)]
         if args.jobs:
             phobien_cmd += ["--jobs", str(args.jobs)]
         mkdocs_cmd = [
@@ -202,6 +206,11 @@ def main(argv: list[str] | None = None) -> int:
             result["mkdocs_output_bytes_per_page"] = round(plain.bytes_per_page)
             result["mkdocs_peak_rss_mb"] = round(max(r.peak_tree_kb for r in mkdocs_runs) / 1024, 1)
 
+        result["phases_s"] = build_phases(best.log)
+        if not args.no_serve:
+            print("phobien serve: timing edits of an article…")
+            result["serve"] = serve_edit(tree, python, env, work / "serve.log")
+
         if args.profile:
             prof = work / "build.prof"
             shutil.rmtree(tree / ".phobien-cache", ignore_errors=True)
@@ -244,6 +253,9 @@ def report(r: dict[str, Any]) -> None:
         ("first view, worst other template", _kb(r["first_view_bytes_gz_without_deadlines_and_heaviest"])),
         ("search: first query download (gzip)", _kb(r["search_first_query_bytes_gz"])),
     ]
+    serve = r.get("serve") or {}
+    if "edit_to_html_s" in serve:
+        rows.append(("phobien serve: edit to new page, worst (target ≤ 2 s)", f"{serve['shown_worst_s']:.1f} s"))
     width = max(len(k) for k, _ in rows)
     for key, value in rows:
         print(f"  {key:<{width}}  {value:>10}")

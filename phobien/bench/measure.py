@@ -352,3 +352,84 @@ def profile_summary(path: Path, top: int = 15) -> dict[str, Any]:
         if cum:
             phases[label] = round(cum, 2)
     return {"total_s": round(total, 2), "cumulative": rows(3), "own_time": rows(2), "phases": phases}
+
+
+# -- phobien serve: an edit shown --------------------------------------------------------------
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def serve_edit(tree: Path, python: str, env: dict[str, str], log: Path, edits: int = 3) -> dict[str, Any]:
+    """Start ``phobien serve`` on ``tree``, wait for its first build, then edit an article
+    ``edits`` times (5 s apart, so later edits land while the background full build runs) and
+    time each until the served page has the new text. Open pages poll every 0.4 s on top."""
+    import subprocess
+    import time
+    import urllib.request
+
+    port = _free_port()
+    article = sorted((tree / "content" / "articles").glob("*.vi.md"))[0]
+    url = f"http://127.0.0.1:{port}/vi/news/{article.name.removesuffix('.vi.md')}/"
+    original = article.read_text(encoding="utf-8")
+
+    def get(path: str) -> str:
+        try:
+            with urllib.request.urlopen(path, timeout=5) as response:
+                return str(response.read().decode("utf-8"))
+        except OSError:
+            return ""
+
+    with log.open("w", encoding="utf-8") as err:
+        proc = subprocess.Popen(
+            [python, "-m", "phobien", "--root", str(tree), "serve", "--port", str(port)],
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            env=env,
+        )
+    times: list[float] = []
+    try:
+        started = time.monotonic()
+        while get(f"http://127.0.0.1:{port}/__phobien/version") != "1":
+            if proc.poll() is not None or time.monotonic() - started > 1800:
+                return {"error": f"phobien serve did not start; see {log}"}
+            time.sleep(0.5)
+        first_build = time.monotonic() - started
+        for n in range(edits):
+            marker = f"Đoạn sửa số {n + 1} để đo thời gian xem trước."
+            article.write_text(original.rstrip("\n") + f"\n\n{marker}\n", encoding="utf-8")
+            t0 = time.monotonic()
+            while marker not in get(url):
+                if time.monotonic() - t0 > 300:
+                    break
+                time.sleep(0.05)
+            times.append(round(time.monotonic() - t0, 2))
+            time.sleep(5)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        article.write_text(original, encoding="utf-8")
+    return {
+        "first_build_s": round(first_build, 1),
+        "edit_to_html_s": times,
+        "reload_poll_s": 0.4,
+        "shown_worst_s": round(max(times) + 0.4, 2),
+        "article": article.relative_to(tree).as_posix(),
+    }
+
+
+def build_phases(log: Path) -> dict[str, float]:
+    """The phases printed by ``phobien build --timings``."""
+    import re
+
+    phases: dict[str, float] = {}
+    for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+        m = re.match(r"phobien build: (\S.*?)\s+(\d+\.\d+) s$", line)
+        if m and not m.group(1).startswith("done"):
+            phases[m.group(1).strip()] = float(m.group(2))
+    return phases

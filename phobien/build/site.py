@@ -43,6 +43,19 @@ class BuildOptions:
     jobs: int | None = None
     today: dt.date | None = None
     timings: bool = False
+    stage_dir: Path | None = None
+    """Where staged Markdown is written (default .phobien-cache/stage)."""
+
+
+@dataclass
+class BuildState:
+    """What a finished build decided, kept by ``phobien serve`` to update single pages."""
+
+    content: Content
+    staged: dict[str, list[Staged]]
+    options: Options
+    jobs: dict[str, LanguageJob]
+    site_names: dict[str, str]
 
 
 class BuildError(Exception):
@@ -62,16 +75,17 @@ def check(root: Path, strict: bool, stream: TextIO = sys.stderr) -> tuple[Conten
 
 
 def _page_meta(
-    content: Content, staged: dict[str, list[Staged]], lang: str, opts: Options
+    content: Content, staged: dict[str, list[Staged]], lang: str, opts: Options, only: list[Staged] | None = None
 ) -> dict[str, dict[str, Any]]:
-    """Per-page data for the templates: language switcher targets and hotlines in view."""
+    """Per-page data for the templates: language switcher targets and hotlines in view
+    (of every page of ``lang``, or of the pages ``only``)."""
     assert content.site is not None
     paths = {code: {p.path for p in pages} for code, pages in staged.items()}
     hotlines = {h.id: h for h in content.hotlines}
     safety = f"{content.site.safety_page}.md"
     default_hotlines = [h.id for h in sorted(content.hotlines, key=lambda h: h.priority)[:2]]
     result: dict[str, dict[str, Any]] = {}
-    for page in staged[lang]:
+    for page in staged[lang] if only is None else only:
         alternates = []
         for other in content.site.languages:
             target = page.path if page.path in paths[other.code] else "index.md"
@@ -194,7 +208,7 @@ def _sitemap(content: Content, staged: dict[str, list[Staged]], out: Path, opts:
     (out / "sitemap.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def build(opts: BuildOptions, stream: TextIO = sys.stderr) -> int:
+def build(opts: BuildOptions, stream: TextIO = sys.stderr, state: list[BuildState] | None = None) -> int:
     """Build the site. Returns the exit code; prints every problem found."""
     start = time.monotonic()
     timer = Timings()
@@ -216,7 +230,7 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr) -> int:
     out = opts.out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
-    work = opts.root / ".phobien-cache" / "stage"
+    work = opts.stage_dir or opts.root / ".phobien-cache" / "stage"
     shutil.rmtree(tmp, ignore_errors=True)
     shutil.rmtree(work, ignore_errors=True)
     try:
@@ -296,6 +310,16 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr) -> int:
             _sitemap(content, staged, tmp, opts)
             write_open_data(content, tmp, stage_opts.today)
         _swap(tmp, out)
+        if state is not None:
+            state.append(
+                BuildState(
+                    content,
+                    staged,
+                    stage_opts,
+                    {w.engine.lang: w.engine for w in works},
+                    {w.engine.lang: w.site_name for w in works},
+                )
+            )
     except BuildError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         print(f"phobien build: failed: {exc}. The previous {opts.out.name}/ was not changed.", file=stream)

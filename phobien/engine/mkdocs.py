@@ -122,8 +122,11 @@ def language_config(job: LanguageJob) -> Path:
     return path
 
 
-def run_language(job: LanguageJob) -> LanguageResult:
-    """Render one language with MkDocs. Runs in a worker process; never raises."""
+def run_language(job: LanguageJob, dirty: bool = False) -> LanguageResult:
+    """Render one language with MkDocs. Runs in a worker process; never raises.
+
+    ``dirty``: render only the staged files newer than their HTML, into the existing output
+    (``phobien serve`` after an edit); the menu must not have changed."""
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     from jinja2 import TemplateError
     from mkdocs.commands.build import build
@@ -138,7 +141,7 @@ def run_language(job: LanguageJob) -> LanguageResult:
     try:
         config_path = language_config(job)
         cfg = load_config(config_file=str(config_path), strict=job.strict)
-        build(cfg)
+        build(cfg, dirty=dirty)
     except TemplateError as exc:
         where = f"{getattr(exc, 'filename', '') or 'template'}:{getattr(exc, 'lineno', 0) or 1}:1"
         return LanguageResult(job.lang, 0, handler.messages, f"{where}: template error: {exc}")
@@ -151,5 +154,8 @@ def run_language(job: LanguageJob) -> LanguageResult:
         )
     finally:
         log.removeHandler(handler)
+    if dirty:
+        messages = [m for m in handler.messages if "'dirty' build" not in m]
+        return LanguageResult(job.lang, 0, messages)
     pages = sum(1 for _ in job.out_dir.rglob("*.html"))
     return LanguageResult(job.lang, pages, handler.messages)

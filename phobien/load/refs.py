@@ -227,6 +227,23 @@ def check_references(content: Content, diags: Diagnostics) -> None:
     _check_aliases(content, diags)
 
 
+def check_page_references(content: Content, page: Page, diags: Diagnostics) -> None:
+    """The references of one page (``phobien serve`` after an edit of that page alone)."""
+    broken = content.broken
+    audiences = Index("audience", [a.id for a in content.audiences], "content/audiences.yml", "audiences" not in broken)
+    topics = Index("topic", [t.id for t in content.topics], "content/topics.yml", "topics" not in broken)
+    hotlines = Index("hotline", [h.id for h in content.hotlines], "content/hotlines.yml", "hotlines" not in broken)
+    legal_ids = legal_index(content)
+    legal = Index("legal document", content.legal, "content/legal/ (file name or number)")
+
+    def check_legal(pos: Position, ref: str) -> None:
+        if f"legal/{legal_key(ref)}" not in broken and legal_key(ref) not in legal_ids:
+            legal.check(diags, pos, ref)
+
+    if page.kind != "doc":
+        _check_page_refs(page, diags, audiences, topics, hotlines, check_legal)
+
+
 def _check_aliases(content: Content, diags: Diagnostics) -> None:
     """Old addresses (aliases) must be unique and must not hide a page that exists."""
     folders = {"material": "materials", "article": "news", "doc": ""}

@@ -244,6 +244,23 @@ def _load_page(
     return Page(kind, slug, lang, path, rel, meta, body, body_line, located)
 
 
+def reload_page(content: Content, path: Path, diags: Diagnostics) -> Page | None:
+    """Read one material, article or docs page again (``phobien serve`` after an edit).
+    Checks the file itself and its references; the rest of the content is taken as it was."""
+    from phobien.load.refs import check_page_references
+
+    kinds = {"materials": ("material", MaterialMeta), "articles": ("article", ArticleMeta), "docs": ("doc", DocMeta)}
+    folder = path.parent.name if path.parent.parent.name == "content" or path.parent.name == "docs" else ""
+    m = PAGE_NAME.match(path.name)
+    if folder not in kinds or not m:
+        return None
+    kind, meta_model = kinds[folder]
+    page = _load_page(kind, meta_model, path, m.group("slug"), m.group("lang"), content, diags)
+    if page is not None:
+        check_page_references(content, page, diags)
+    return page
+
+
 def _first_heading(body: str) -> str | None:
     m = re.search(r"^#\s+(.+?)\s*#*\s*$", body, re.M)
     return m.group(1) if m else None

@@ -29,6 +29,6 @@
       fetch("/__phobien/version", { cache: "no-store" }).then(function (r) { return r.text(); })
         .then(function (v) { if (seen !== null && v !== seen) { location.reload(); } seen = v; })
         .catch(function () {});
-    }, 1000);
+    }, 400);
   }
 })();

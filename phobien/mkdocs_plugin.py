@@ -5,6 +5,8 @@ Everything a page shows is decided by :mod:`phobien.build` before MkDocs runs.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config import config_options as c
@@ -32,7 +34,21 @@ class PhobienPlugin(BasePlugin[PhobienPluginConfig]):
         toc["slugify"] = anchor
         if "toc" not in config.markdown_extensions:
             config.markdown_extensions.append("toc")
+        if "phobien.rawhtml" not in config.markdown_extensions:
+            config.markdown_extensions.append("phobien.rawhtml")
         return config
+
+    def on_pre_build(self, *, config: Any) -> None:
+        self.page_data: dict[str, Any] = {}
+        path = (config.extra.get("phobien") or {}).get("page_data")
+        if self.config.enabled and path and Path(path).is_file():
+            self.page_data = json.loads(Path(path).read_text(encoding="utf-8"))
+
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
+        data = getattr(self, "page_data", {}).get(page.file.src_uri)
+        if data is not None:
+            page.meta["phobien"] = data
+        return markdown
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         if not self.config.enabled:

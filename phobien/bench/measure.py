@@ -309,7 +309,7 @@ PHASES = [
     ("QR codes", "phobien/build/addresses.py", "write_qr_codes"),
     ("short links and redirects", "phobien/build/addresses.py", "write_redirects"),
     ("search index", "phobien/search/__init__.py", "index_language"),
-    ("link check", "phobien/build/links.py", "check_links"),
+    ("link check", "phobien/build/links.py", "check_pages"),
     ("sitemap", "phobien/build/site.py", "_sitemap"),
     ("open data", "phobien/build/data.py", "write_open_data"),
     ("atom feeds", "phobien/build/news.py", "atom_feed"),
@@ -429,7 +429,7 @@ def build_phases(log: Path) -> dict[str, float]:
 
     phases: dict[str, float] = {}
     for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
-        m = re.match(r"phobien build: (\S.*?)\s+(\d+\.\d+) s$", line)
+        m = re.match(r"phobien build: +(\S.*?)\s+(\d+\.\d+) s$", line)
         if m and not m.group(1).startswith("done"):
             phases[m.group(1).strip()] = float(m.group(2))
     return phases

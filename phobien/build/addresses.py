@@ -165,8 +165,12 @@ def plan_addresses(
     return plan
 
 
-def write_redirects(staged: dict[str, list[Staged]], plan: AddressPlan, out: Path, directory_urls: bool = True) -> None:
-    """Write a redirect at every old address (alias) and at every short link /l/<code>/."""
+def write_redirects(
+    staged: dict[str, list[Staged]], plan: AddressPlan, out: Path, directory_urls: bool = True
+) -> list[Path]:
+    """Write a redirect at every old address (alias) and at every short link /l/<code>/.
+    Returns the files written."""
+    written: list[Path] = []
     titles: dict[tuple[str, str], str] = {}
     for lang, pages in staged.items():
         for page in pages:
@@ -183,6 +187,7 @@ def write_redirects(staged: dict[str, list[Staged]], plan: AddressPlan, out: Pat
                 href = "../" * depth + page_url(page.path, directory_urls)
                 target_file.parent.mkdir(parents=True, exist_ok=True)
                 target_file.write_text(redirect_html(href or "./", page.title, lang), encoding="utf-8")
+                written.append(target_file)
     up = "../../" if directory_urls else "../"
     for code, (lang, path) in plan.codes.items():
         target = out / "l" / code / "index.html" if directory_urls else out / "l" / f"{code}.html"
@@ -190,3 +195,5 @@ def write_redirects(staged: dict[str, list[Staged]], plan: AddressPlan, out: Pat
         target.write_text(
             redirect_html(f"{up}{lang}/{page_url(path, directory_urls)}", titles[(lang, path)], lang), encoding="utf-8"
         )
+        written.append(target)
+    return written

@@ -14,8 +14,6 @@ from urllib.parse import unquote, urlsplit
 
 from phobien.diagnostics import Diagnostics, Position
 
-PARALLEL_FROM = 2000
-"""Check the languages in parallel processes from this many pages (starting them costs ~0.3 s)."""
 _LINK = re.compile(r'<(?:a|link|img|script)\b[^>]*?\b(?:href|src)="([^"]*)"', re.I)
 _ID = re.compile(r'\bid="([^"]+)"')
 _SKIP = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)  # other sites, tel:, mailto:
@@ -35,44 +33,57 @@ def _target(page: str, href: str, dirs: set[str]) -> tuple[str | None, str]:
 
 
 @cache
-def _ids(path: Path) -> frozenset[str]:
-    return frozenset(_ID.findall(path.read_text(encoding="utf-8", errors="replace")))
+def _ids(path: str) -> frozenset[str]:
+    """The ids of a page (a page of another language is not checked until it exists)."""
+    return frozenset(_ID.findall(Path(path).read_text(encoding="utf-8", errors="replace")))
 
 
-def check_links(site: Path, sources: dict[str, str], diags: Diagnostics, workers: int = 1) -> int:
-    """Report broken internal links of the built ``site``. ``sources`` maps an HTML file (relative
-    to ``site``) to the content file it came from, for the message. Returns the number found.
-
-    With ``workers`` > 1, the pages of each top folder (a language) are read in parallel."""
+def scan(folder: Path) -> tuple[set[str], set[str]]:
+    """Every file and every folder under ``folder`` (absolute POSIX paths)."""
     files: set[str] = set()
-    dirs: set[str] = set()
-    for path in site.rglob("*"):
+    dirs: set[str] = {folder.as_posix()}
+    for path in folder.rglob("*"):
         (dirs if path.is_dir() else files).add(path.as_posix())
-    # 404 pages are served at any address, so their links are root-relative on purpose.
-    pages = sorted(f for f in files if f.endswith(".html") and not f.endswith("/404.html"))
-    groups: dict[str, list[str]] = {}
-    for name in pages:
-        groups.setdefault(Path(name).relative_to(site).parts[0], []).append(name)
-    jobs = [(site, names, files, dirs) for names in groups.values()]
-    found: list[tuple[str, str, str]] = []
-    if workers > 1 and len(jobs) > 1 and len(pages) >= PARALLEL_FROM:
-        from concurrent.futures import ProcessPoolExecutor
+    return files, dirs
 
-        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-            for part in pool.map(_check_pages, jobs):
-                found.extend(part)
-    else:
-        for job in jobs:
-            found.extend(_check_pages(job))
+
+def html_pages(files: set[str]) -> list[str]:
+    """The pages to check among ``files``; 404 pages are served at any address, so their links
+    are root-relative on purpose."""
+    return sorted(f for f in files if f.endswith(".html") and not f.endswith("/404.html"))
+
+
+def report_broken(found: list[tuple[str, str, str]], sources: dict[str, str], diags: Diagnostics) -> None:
+    """One warning per broken link, at the content file the page came from."""
     for rel, href, problem in found:
         source = sources.get(rel, f"site/{rel}")
         diags.warning(Position(source), f"the link '{href}' on /{rel} {problem}")
+
+
+def check_links(site: Path, sources: dict[str, str], diags: Diagnostics) -> int:
+    """Report broken internal links of the built ``site``. ``sources`` maps an HTML file (relative
+    to ``site``) to the content file it came from, for the message. Returns the number found.
+
+    (The build checks each language in its worker with :func:`check_pages`, knowing the files
+    the other workers will write, and the pages it writes itself at the end.)"""
+    files, dirs = scan(site)
+    found = check_pages(site, html_pages(files), files, dirs)
+    report_broken(found, sources, diags)
     return len(found)
 
 
-def _check_pages(job: tuple[Path, list[str], set[str], set[str]]) -> list[tuple[str, str, str]]:
-    """(page, link, problem) for every broken link of the given pages."""
-    site, names, files, dirs = job
+def check_pages(
+    site: Path,
+    names: list[str],
+    files: set[str],
+    dirs: set[str],
+    later: tuple[str, ...] = (),
+    deferred: list[tuple[str, str, str]] | None = None,
+) -> list[tuple[str, str, str]]:
+    """(page, link, problem) for every broken link of the pages ``names`` (absolute paths),
+    given every file and folder the site has (or will have). Links into folders starting with
+    one of ``later`` (written after the pages: leaflets) that do not exist yet are added to
+    ``deferred`` as (page, link, target) instead, for :func:`check_deferred`."""
     _ids.cache_clear()
     broken: list[tuple[str, str, str]] = []
     for name in names:
@@ -86,9 +97,17 @@ def _check_pages(job: tuple[Path, list[str], set[str], set[str]]) -> list[tuple[
             if target is None:
                 problem = "starts with '/'; use a relative link so that copies of the site keep working"
             elif target not in files:
+                if later and deferred is not None and target.startswith(later):
+                    deferred.append((rel, href, target))
+                    continue
                 problem = "leads to no page"
-            elif fragment and target.endswith(".html") and fragment not in _ids(Path(target)):
+            elif fragment and target.endswith(".html") and Path(target).is_file() and fragment not in _ids(target):
                 problem = f"leads to a page without the heading or anchor '#{fragment}'"
             if problem:
                 broken.append((rel, href, problem))
     return broken
+
+
+def check_deferred(deferred: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """The links of :func:`check_pages` that had to wait, now that their targets are written."""
+    return [(rel, href, "leads to no page") for rel, href, target in deferred if not Path(target).is_file()]

@@ -28,6 +28,7 @@ from phobien.load.refs import legal_index
 from phobien.model.hotline import Hotline
 from phobien.model.legal import LegalDocument
 from phobien.model.plan import Plan
+from phobien.rawhtml import mark, markdown_part
 from phobien.text import content_hash, slugify
 
 
@@ -53,6 +54,7 @@ _ENV = jinja2.Environment(
     undefined=jinja2.Undefined,
 )
 _ENV.filters["vndate"] = vndate
+_ENV.filters["markdown"] = lambda text: Markup(markdown_part(str(text)))
 
 
 def _qr_src(page_link: str, directory_urls: bool) -> str:
@@ -108,7 +110,8 @@ class Stager:
             return relative(path, to, self.options.directory_urls, anchor_)
 
         values.setdefault("notices", [])
-        return _ENV.get_template(template).render(t=self.t, link=link, **values).strip() + "\n"
+        # The template's own HTML is marked for the engine to pass through unparsed (rawhtml).
+        return mark(_ENV.get_template(template).render(t=self.t, link=link, **values)).strip() + "\n"
 
     def hotline_view(self, h: Hotline) -> dict[str, Any]:
         age = (self.options.today - h.verified_on).days

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing
 import os
 import shutil
@@ -17,7 +18,7 @@ from typing import Any, TextIO
 from phobien import clock
 from phobien.build.addresses import origin_of, plan_addresses, short_code, write_qr_codes, write_redirects
 from phobien.build.data import write_open_data
-from phobien.build.links import check_links
+from phobien.build.links import check_deferred, check_pages, html_pages, report_broken, scan
 from phobien.build.news import atom_feed, visible_articles
 from phobien.build.pages import Options, stage_language
 from phobien.build.staged import Staged
@@ -239,6 +240,7 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr, state: list[BuildStat
                 plan = plan_addresses(staged, site.base_url, site.default_language, stage_opts.directory_urls)
             except ValueError as exc:
                 raise BuildError(str(exc)) from exc
+        written_by_others = _files_written_later(staged, plan, tmp, stage_opts.directory_urls)
         works = []
         for lang in site.codes:
             name = site.name.get(lang) or site.name[site.default_language]
@@ -263,6 +265,8 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr, state: list[BuildStat
                     qr=[(url, str(tmp / rel)) for url, rel in plan.qr.get(lang, [])],
                     qr_cache=opts.root / ".phobien-cache" / "qr",
                     offline=opts.offline,
+                    outside_files={f for other, fs in written_by_others.items() if other != lang for f in fs},
+                    later=tuple(f"{(tmp / code).as_posix()}/print/" for code in ["", *site.codes]),
                 )
             )
         total = sum(len(p) for p in staged.values())
@@ -270,10 +274,17 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr, state: list[BuildStat
         results: list[LanguageOutcome] = []
         with timer("languages (in parallel)" if workers > 1 else "languages"):
             if workers > 1:
-                with ProcessPoolExecutor(max_workers=workers) as pool:
-                    for result in pool.map(build_language, works):
-                        _progress(result, stream)
-                        results.append(result)
+                # Forked workers share the content and staged pages with this process until
+                # they write to them; keep the garbage collector from touching (and so
+                # copying) every object of ours in each worker.
+                gc.freeze()
+                try:
+                    with ProcessPoolExecutor(max_workers=workers) as pool:
+                        for result in pool.map(build_language, works):
+                            _progress(result, stream)
+                            results.append(result)
+                finally:
+                    gc.unfreeze()
             else:
                 for item in works:
                     result = build_language(item)
@@ -288,27 +299,34 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr, state: list[BuildStat
                 print(r.error, file=stream)
             raise BuildError(f"{len(failed)} language(s) failed")
         with timer("redirects and short links"):
-            write_redirects(staged, plan, tmp, stage_opts.directory_urls)
+            redirects = write_redirects(staged, plan, tmp, stage_opts.directory_urls)
         if opts.print_:
             with timer("print (PDF)"):
                 write_print(content, tmp, site.codes, diags)
-        with timer("link check"):
-            link_diags = Diagnostics(opts.root)
+        with timer("root files, sitemap, open data"):
+            _root_files(content, tmp, opts)
+            _sitemap(content, staged, tmp, opts)
+            write_open_data(content, tmp, stage_opts.today)
+        with timer("link check (redirects)"):
+            # Each language's pages were checked in its worker; here the pages written since.
+            known = {f for fs in written_by_others.values() for f in fs}
+            own = [p.as_posix() for p in redirects] + [(tmp / "index.html").as_posix()]
+            found = [b for r in results for b in r.broken_links]
+            found += check_deferred([d for r in results for d in r.deferred_links])
+            found += check_pages(tmp, own, known, {f.rpartition("/")[0] for f in known} | {tmp.as_posix()})
             sources = {
                 f"{lang}/{html_path(p.path, stage_opts.directory_urls)}": p.source
                 for lang, pages in staged.items()
                 for p in pages
                 if p.source
             }
-            if check_links(tmp, sources, link_diags, workers):
+            link_diags = Diagnostics(opts.root)
+            report_broken(found, sources, link_diags)
+            if found:
                 report(link_diags, stream)
                 if opts.strict:
-                    raise BuildError(f"{len(link_diags.items)} broken link(s) (--strict)")
+                    raise BuildError(f"{len(found)} broken link(s) (--strict)")
             diags.items.extend(link_diags.items)
-        with timer("root files, sitemap, open data"):
-            _root_files(content, tmp, opts)
-            _sitemap(content, staged, tmp, opts)
-            write_open_data(content, tmp, stage_opts.today)
         _swap(tmp, out)
         if state is not None:
             state.append(
@@ -346,11 +364,18 @@ class LanguageWork:
     qr: list[tuple[str, str]]
     qr_cache: Path | None
     offline: bool
+    outside_files: set[str] = field(default_factory=set)
+    """Files outside this language's folder that the build will have written at the end
+    (other languages' pages, short links, root files): link targets the check accepts."""
+    later: tuple[str, ...] = ()
+    """Folders written after every language (the PDFs): links into them are checked at the end."""
 
 
 @dataclass
 class LanguageOutcome(LanguageResult):
     timings: dict[str, float] = field(default_factory=dict)
+    broken_links: list[tuple[str, str, str]] = field(default_factory=list)
+    deferred_links: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def build_language(work: LanguageWork) -> LanguageOutcome:
@@ -372,10 +397,34 @@ def build_language(work: LanguageWork) -> LanguageOutcome:
             write_qr_codes(work.qr, work.qr_cache, parallel=False)
         with timer("search index"):
             index_language(job.out_dir, job.lang, work.offline)
+        with timer("link check"):
+            files, dirs = scan(job.out_dir)
+            dirs |= {f.rpartition("/")[0] for f in work.outside_files} | {job.out_dir.parent.as_posix()}
+            pages, known = html_pages(files), files | work.outside_files
+            outcome.broken_links = check_pages(
+                job.out_dir.parent, pages, known, dirs, work.later, outcome.deferred_links
+            )
     except Exception as exc:  # noqa: BLE001 - report, never show a traceback to an editor
         outcome.error = f"site/{job.lang}:1:1: writing the language's files failed: {type(exc).__name__}: {exc}"
     outcome.timings = timer.phases
     return outcome
+
+
+def _files_written_later(
+    staged: dict[str, list[Staged]], plan: Any, tmp: Path, directory_urls: bool
+) -> dict[str, set[str]]:
+    """Per language (and "" for the rest), the files of the finished site that pages may link
+    to: every page, every short link, the root page. Lets each language's worker check its
+    links before the others have finished."""
+    result: dict[str, set[str]] = {
+        lang: {(tmp / lang / html_path(p.path, directory_urls)).as_posix() for p in pages}
+        for lang, pages in staged.items()
+    }
+    result[""] = {
+        (tmp / "l" / code / "index.html" if directory_urls else tmp / "l" / f"{code}.html").as_posix()
+        for code in plan.codes
+    } | {(tmp / "index.html").as_posix()}
+    return result
 
 
 _FORKED: dict[str, Any] = {}
@@ -394,10 +443,12 @@ def _stage_all(content: Content, options: Options, workers: int) -> dict[str, li
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return {lang: stage_language(content, lang, options) for lang in codes}
     _FORKED.update(content=content, options=options)
+    gc.freeze()  # see build(): the workers then copy only what they change
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
             return dict(zip(codes, pool.map(_stage_forked, codes), strict=True))
     finally:
+        gc.unfreeze()
         _FORKED.clear()
 
 

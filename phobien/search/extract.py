@@ -11,7 +11,9 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from typing import Any
+
+from lxml import etree
 
 ARTICLE_START = '<article class="md-content__inner'
 FALLBACK_CLASS = "pb-notice--fallback"
@@ -40,64 +42,55 @@ class PageText:
     fallback: bool = False
 
 
-class _ArticleParser(HTMLParser):
+_PARSER = etree.HTMLParser(recover=True, remove_comments=True, remove_pis=True, no_network=True)
+
+
+class _Walk:
+    """Text blocks of an article element tree (lxml parses in C, ~2x faster than html.parser)."""
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.blocks: list[str] = []
         self.current: list[str] = []
-        self.stack: list[tuple[str, bool]] = []
-        self.skipping = 0
         self.h1: str | None = None
-        self.in_h1 = False
-        self.h1_parts: list[str] = []
+        self.h1_parts: list[str] | None = None
         self.fallback = False
 
-    def _flush(self) -> None:
+    def flush(self) -> None:
         text = _SPACE.sub(" ", "".join(self.current)).strip()
         if text:
             self.blocks.append(text)
         self.current = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if FALLBACK_CLASS in (values.get("class") or "").split():
+    def text(self, data: str | None, skipping: bool, in_h1: bool) -> None:
+        if data and not skipping:
+            self.current.append(data)
+            if in_h1 and self.h1_parts is not None:
+                self.h1_parts.append(data)
+
+    def walk(self, el: Any, skipping: bool, in_h1: bool) -> None:
+        tag = el.tag
+        if not isinstance(tag, str):  # a comment or processing instruction left in
+            return
+        classes = el.get("class")
+        if classes and FALLBACK_CLASS in classes.split():
             self.fallback = True
-        if tag in _BLOCK:
-            self._flush()
+        block = tag in _BLOCK
+        if block:
+            self.flush()
         if tag in _VOID:
             return
-        skip = tag in _SKIP or "data-search-ignore" in values
-        self.stack.append((tag, skip))
-        if skip:
-            self.skipping += 1
-        if tag == "h1" and self.h1 is None and not self.skipping:
-            self.in_h1 = True
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCK:
-            self._flush()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID or not any(t == tag for t, _ in self.stack):
-            return
-        while self.stack:
-            name, skip = self.stack.pop()
-            if skip:
-                self.skipping -= 1
-            if name == tag:
-                break
-        if tag in _BLOCK:
-            self._flush()
-        if tag == "h1" and self.in_h1:
-            self.in_h1 = False
+        skip = skipping or tag in _SKIP or el.get("data-search-ignore") is not None
+        first_h1 = tag == "h1" and self.h1_parts is None and not skip
+        if first_h1:
+            self.h1_parts, in_h1 = [], True
+        self.text(el.text, skip, in_h1)
+        for child in el:
+            self.walk(child, skip, in_h1)
+            self.text(child.tail, skip, in_h1)
+        if block:
+            self.flush()
+        if first_h1 and self.h1_parts is not None:
             self.h1 = _SPACE.sub(" ", "".join(self.h1_parts)).strip()
-
-    def handle_data(self, data: str) -> None:
-        if self.skipping:
-            return
-        self.current.append(data)
-        if self.in_h1:
-            self.h1_parts.append(data)
 
 
 def _snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
@@ -113,17 +106,19 @@ def page_text(source: str, url: str) -> PageText | None:
     if start < 0:
         return None
     end = source.rfind("</article>")
-    parser = _ArticleParser()
-    parser.feed(source[start : end if end > start else len(source)])
-    parser.close()
-    parser._flush()
-    title = parser.h1
+    root = etree.fromstring(source[start : end if end > start else len(source)], _PARSER)
+    walk = _Walk()
+    article = root.find(".//article") if root is not None else None
+    if article is not None:
+        walk.walk(article, False, False)
+    walk.flush()
+    title = walk.h1
     if not title:
         m = _TITLE.search(source)
         title = _SPACE.sub(" ", html.unescape(m.group(1))).strip() if m else url
-    blocks = parser.blocks
+    blocks = walk.blocks
     m = _DESCRIPTION.search(source[:start])
     description = _SPACE.sub(" ", html.unescape(m.group(1))).strip() if m else ""
     body = blocks[1:] if blocks and blocks[0] == title else blocks
     snippet = _snippet(description or " ".join(body))
-    return PageText(url=url, title=title, blocks=blocks, snippet=snippet, fallback=parser.fallback)
+    return PageText(url=url, title=title, blocks=blocks, snippet=snippet, fallback=walk.fallback)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from phobien.search.extract import PageText
 from phobien.search.tokens import (
@@ -42,6 +43,17 @@ def level(count: int, in_title: bool) -> int:
     :data:`MAX_BODY_LEVEL` (long lists do not win by repetition), plus :data:`TITLE_LEVEL`
     when the word is in the title."""
     return max(1, min(MAX_BODY_LEVEL, count.bit_length()) + (TITLE_LEVEL if in_title else 0))
+
+
+@lru_cache(maxsize=1 << 16)
+def _khmer_run(run: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What one Khmer run adds: its cluster bigrams (``pairs``) and, for each of its dictionary
+    words, the word and its cluster prefixes and suffixes (``words``; Khmer has no marks to
+    fold, so no ``exact`` forms). Cached: runs repeat across pages."""
+    keys: list[str] = []
+    for word in run_words(run, True):
+        keys += [word.key, *khmer_parts(word.key)]
+    return cluster_bigrams(run), tuple(keys)
 
 
 @dataclass(frozen=True)
@@ -87,22 +99,25 @@ class LanguageIndex:
                 for run, khmer in runs(text):
                     if khmer:
                         previous = None
-                        for bigram in cluster_bigrams(run):
+                        bigrams, keys_of_words = _khmer_run(run)
+                        for bigram in bigrams:
                             self.pairs[bigram].add(doc)
-                    found = run_words(run, khmer)
-                    if not found:
-                        previous = None
-                    for word in found:
-                        keys = [word.key, *khmer_parts(word.key)] if khmer else [word.key]
-                        for key in keys:
+                        for key in keys_of_words:
                             if title:
                                 in_title.add(key)
                             else:
                                 counts[key] += 1
+                        continue
+                    found = run_words(run, khmer)
+                    if not found:
+                        previous = None
+                    for word in found:
+                        if title:
+                            in_title.add(word.key)
+                        else:
+                            counts[word.key] += 1
                         if word.exact != word.key:
                             self.exact[word.exact].add(doc)
-                        if khmer:
-                            continue
                         if previous is not None:
                             self.pairs[phrase_key(previous, word.key)].add(doc)
                         previous = word.key

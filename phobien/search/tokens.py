@@ -21,9 +21,9 @@ import itertools
 import re
 import sys
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from phobien.text import fold
 
@@ -106,9 +106,11 @@ def clusters(run: str) -> list[str]:
     return _KHMER_CLUSTER.findall(run)
 
 
-def cluster_bigrams(run: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def cluster_bigrams(run: str) -> tuple[str, ...]:
+    """(Cached, as every function here that Khmer text goes through: its words repeat.)"""
     cs = clusters(run)
-    return [a + CLUSTER_SEPARATOR + b for a, b in itertools.pairwise(cs)]
+    return tuple(a + CLUSTER_SEPARATOR + b for a, b in itertools.pairwise(cs))
 
 
 @cache
@@ -120,26 +122,33 @@ def _khmer_breaker() -> type | None:
     return WordBreaker  # type: ignore[no-any-return]
 
 
-def khmer_parts(word: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def khmer_parts(word: str) -> tuple[str, ...]:
     """Cluster prefixes and suffixes of a Khmer dictionary word, so that a compound such as
     ធ្វើទារុណកម្ម also counts for ធ្វើ and ទារុណកម្ម, which another ICU may cut out of it."""
     cs = clusters(word)
     parts = ["".join(cs[:i]) for i in range(1, len(cs))] + ["".join(cs[i:]) for i in range(1, len(cs))]
-    return list(dict.fromkeys(parts))
+    return tuple(dict.fromkeys(parts))
 
 
-def khmer_words(run: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def khmer_words(run: str) -> tuple[str, ...]:
     """Dictionary words of an unspaced Khmer run (the whole run when ICU is not available)."""
     breaker = _khmer_breaker()
     if breaker is None:
-        return [run]
-    return [w for w in breaker(run, "km") if w.strip()]
+        return (run,)
+    return tuple(w for w in breaker(run, "km") if w.strip())
 
 
-def run_words(run: str, khmer: bool) -> list[Word]:
+@lru_cache(maxsize=1 << 16)
+def _khmer_run_words(run: str) -> tuple[Word, ...]:
+    return tuple(Word(w, w, True) for w in khmer_words(run) if len(w) <= MAX_WORD)
+
+
+def run_words(run: str, khmer: bool) -> Sequence[Word]:
     """The words of one run (see :func:`runs`)."""
     if khmer:
-        return [Word(w, w, True) for w in khmer_words(run) if len(w) <= MAX_WORD]
+        return _khmer_run_words(run)
     return [Word(run, key(run))] if len(run) <= MAX_WORD else []
 
 
@@ -148,7 +157,7 @@ def words(text: str) -> list[Word]:
     return [word for run, khmer in runs(text) for word in run_words(run, khmer)]
 
 
-@cache
+@lru_cache(maxsize=1 << 18)
 def key(run: str) -> str:
     """The folded key of a run outside Khmer (cached: words repeat)."""
     return fold(run)

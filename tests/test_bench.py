@@ -60,3 +60,27 @@ def test_layout_spreads_pages_over_sections() -> None:
         assert min(counts) >= 2
     with pytest.raises(ValueError, match="at least 20"):
         layout(10)
+
+
+def test_long_lists_of_a_national_site_are_paged(tmp_path: Path) -> None:
+    """Deadlines and section lists beyond 200 items continue on further pages with a pager;
+    the menu keeps pointing at the first page and every link resolves (--strict)."""
+    from phobien.build.pages import LIST_PER_PAGE
+
+    root = tmp_path / "bench"
+    generate(root, 700, ["vi", "en"])
+    result = run_phobien(root, "build", "--no-print", "--strict")
+    assert result.returncode == 0, result.stderr[-3000:]
+    vi = root / "site" / "vi"
+    first = (vi / "plans/deadlines/index.html").read_text(encoding="utf-8")
+    pages = sorted(vi.glob("plans/deadlines-*/index.html"))
+    assert pages, "about 800 tasks make more than one page of deadlines"
+    for page in [vi / "plans/deadlines/index.html", *pages]:
+        assert page.read_text(encoding="utf-8").count('<li><strong lang="vi">') <= LIST_PER_PAGE
+    assert '<a href="../deadlines-2/" rel="next">' in first and 'rel="prev">' not in first
+    assert f"Trang 1/{len(pages) + 1}" in first
+    last = pages[-1].read_text(encoding="utf-8")
+    assert 'rel="prev">' in last and 'rel="next">' not in last
+    materials = (vi / "materials/index.html").read_text(encoding="utf-8")
+    assert 'href="page-2/" rel="next"' in materials
+    assert "Next page" in (root / "site/en/materials/index.html").read_text(encoding="utf-8")

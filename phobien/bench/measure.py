@@ -369,6 +369,7 @@ def serve_edit(tree: Path, python: str, env: dict[str, str], log: Path, edits: i
     """Start ``phobien serve`` on ``tree``, wait for its first build, then edit an article
     ``edits`` times (5 s apart, so later edits land while the background full build runs) and
     time each until the served page has the new text. Open pages poll every 0.4 s on top."""
+    import http.client
     import subprocess
     import time
     import urllib.request
@@ -382,7 +383,7 @@ def serve_edit(tree: Path, python: str, env: dict[str, str], log: Path, edits: i
         try:
             with urllib.request.urlopen(path, timeout=5) as response:
                 return str(response.read().decode("utf-8"))
-        except OSError:
+        except (OSError, http.client.HTTPException):  # the page was being rewritten: ask again
             return ""
 
     with log.open("w", encoding="utf-8") as err:

@@ -42,6 +42,28 @@ class Options:
     print_: bool = True
 
 
+LIST_PER_PAGE = 200
+"""Items on one page of a list (materials, plans, legal documents, agencies, deadlines)."""
+
+
+def _split_groups(groups: list[dict[str, Any]], size: int) -> list[list[dict[str, Any]]]:
+    """The groups of a list cut into pages of at most ``size`` items (at least one page)."""
+    pages: list[list[dict[str, Any]]] = [[]]
+    room = size
+    for group in groups:
+        items = list(group["items"])
+        first = True
+        while items or first:
+            if room == 0:
+                pages.append([])
+                room = size
+            part, items = items[:room], items[room:]
+            pages[-1].append({**group, "items": part, "count": len(group["items"]), "continued": not first})
+            room -= len(part)
+            first = False
+    return pages
+
+
 def vndate(value: dt.date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
@@ -112,6 +134,46 @@ class Stager:
         values.setdefault("notices", [])
         # The template's own HTML is marked for the engine to pass through unparsed (rawhtml).
         return mark(_ENV.get_template(template).render(t=self.t, link=link, **values)).strip() + "\n"
+
+    def paged(
+        self,
+        path: str,
+        title: str,
+        template: str,
+        groups: list[dict[str, Any]],
+        kind: str = "list",
+        data: dict[str, Any] | None = None,
+        **values: Any,
+    ) -> None:
+        """Stage a list page of ``groups`` (each with "items"); beyond :data:`LIST_PER_PAGE`
+        items it continues on ``<folder>/page-2.md`` … (``<name>-2.md`` for a page not named
+        index), so that a national list stays light on a phone. Groups keep their full count
+        ("count") and are split across pages where needed."""
+        chunks = _split_groups(groups, LIST_PER_PAGE)
+        total = len(chunks)
+
+        def nth(n: int) -> str:
+            if n == 1:
+                return path
+            return path.replace("index.md", f"page-{n}.md") if path.endswith("index.md") else f"{path[:-3]}-{n}.md"
+
+        for n, chunk in enumerate(chunks, start=1):
+            here = nth(n)
+            pager = None
+            if total > 1:
+                pager = {"n": n, "total": total, "prev": nth(n - 1) if n > 1 else None}
+                pager["next"] = nth(n + 1) if n < total else None
+            body = self.render(template, here, groups=chunk, pager=pager, **values)
+            self.pages.append(
+                Staged(
+                    here,
+                    title if n == 1 else f"{title} · {self.t('pager_page', n=n, total=total)}",
+                    body,
+                    kind=kind if n == 1 else "list",
+                    hide=["navigation"],
+                    data=dict(data or {}) if n == 1 else {},
+                )
+            )
 
     def hotline_view(self, h: Hotline) -> dict[str, Any]:
         age = (self.options.today - h.verified_on).days
@@ -289,19 +351,12 @@ class Stager:
             )
             items.append({"path": path, "title": meta.title, "summary": meta.summary, "order": meta.order})  # type: ignore[attr-defined]
         items.sort(key=lambda x: (x["order"], x["title"]))
-        self.pages.append(
-            Staged(
-                "materials/index.md",
-                self.t("materials"),
-                self.render(
-                    "list.md.j2",
-                    "materials/index.md",
-                    intro=self.t("materials_intro"),
-                    groups=[{"title": "", "anchor": "", "items": items}],
-                ),
-                kind="list",
-                hide=["navigation"],
-            )
+        self.paged(
+            "materials/index.md",
+            self.t("materials"),
+            "list.md.j2",
+            [{"title": "", "anchor": "", "items": items}],
+            intro=self.t("materials_intro"),
         )
 
     def stage_audiences(self) -> None:

@@ -70,19 +70,12 @@ def stage_plans(stager: Stager) -> None:
         items.append(
             {"path": path, "title": plan.title, "note": stager.t("plan_" + status), "summary": stager.loc(plan.summary)}
         )
-    stager.pages.append(
-        Staged(
-            "plans/index.md",
-            stager.t("plans"),
-            stager.render(
-                "list.md.j2",
-                "plans/index.md",
-                intro=stager.t("plans_intro"),
-                groups=[{"title": "", "anchor": "", "items": items}],
-            ),
-            kind="list",
-            hide=["navigation"],
-        )
+    stager.paged(
+        "plans/index.md",
+        stager.t("plans"),
+        "list.md.j2",
+        [{"title": "", "anchor": "", "items": items}],
+        intro=stager.t("plans_intro"),
     )
 
 
@@ -125,16 +118,7 @@ def stage_deadlines(stager: Stager) -> None:
     ]
     view = [{"id": gid, "title": stager.t(key), "items": groups[gid]} for gid, key in order if groups.get(gid)]
     path = "plans/deadlines.md"
-    stager.pages.append(
-        Staged(
-            path,
-            stager.t("deadlines"),
-            stager.render("deadlines.md.j2", path, groups=view),
-            kind="deadlines",
-            hide=["navigation"],
-            data={"order": 1},
-        )
-    )
+    stager.paged(path, stager.t("deadlines"), "deadlines.md.j2", view, kind="deadlines", data={"order": 1})
 
 
 def stage_agencies(stager: Stager) -> None:
@@ -189,15 +173,7 @@ def stage_agencies(stager: Stager) -> None:
         for level in ("central", "province", "district", "commune")
         if groups.get(level)
     ]
-    stager.pages.append(
-        Staged(
-            "agencies/index.md",
-            stager.t("agencies"),
-            stager.render("list.md.j2", "agencies/index.md", intro=stager.t("agencies_intro"), groups=list_groups),
-            kind="list",
-            hide=["navigation"],
-        )
-    )
+    stager.paged("agencies/index.md", stager.t("agencies"), "list.md.j2", list_groups, intro=stager.t("agencies_intro"))
 
 
 def stage_legal(stager: Stager) -> None:
@@ -229,12 +205,4 @@ def stage_legal(stager: Stager) -> None:
         for s in ("in_force", "not_yet_in_force", "superseded", "expired", "unknown")
         if items.get(s)
     ]
-    stager.pages.append(
-        Staged(
-            "legal/index.md",
-            stager.t("legal"),
-            stager.render("list.md.j2", "legal/index.md", intro=stager.t("legal_intro"), groups=groups),
-            kind="list",
-            hide=["navigation"],
-        )
-    )
+    stager.paged("legal/index.md", stager.t("legal"), "list.md.j2", groups, intro=stager.t("legal_intro"))

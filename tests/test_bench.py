@@ -84,3 +84,7 @@ def test_long_lists_of_a_national_site_are_paged(tmp_path: Path) -> None:
     materials = (vi / "materials/index.html").read_text(encoding="utf-8")
     assert 'href="page-2/" rel="next"' in materials
     assert "Next page" in (root / "site/en/materials/index.html").read_text(encoding="utf-8")
+    # The page for schools shows a QR code per material: 50 a page.
+    schools = (vi / "nha-truong-va-doi-tac/index.html").read_text(encoding="utf-8")
+    assert schools.count('class="pb-print-item"') == 50
+    assert '<a href="../nha-truong-va-doi-tac-2/" rel="next">' in schools

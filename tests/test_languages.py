@@ -51,6 +51,9 @@ def test_fallback_page_shows_default_text_under_notice(project: Path) -> None:
     assert "ទំព័រនេះមិនទាន់មានជា ភាសាខ្មែរ" in page
     assert '<div lang="vi">' in page
     assert "Trẻ em có quyền được bảo vệ khỏi mọi hình thức xâm hại." in page
+    # In the Khmer list of materials, its Vietnamese title is marked as Vietnamese (WCAG 3.1.2).
+    listing = html(project, "km/materials/index.html")
+    assert '<a href="quyen-tre-em/" lang="vi">' in listing
 
 
 def test_machine_and_outdated_notices(project: Path) -> None:

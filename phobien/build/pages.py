@@ -46,6 +46,10 @@ LIST_PER_PAGE = 200
 """Items on one page of a list (materials, plans, legal documents, agencies, deadlines)."""
 
 
+SCHOOLS_PER_PAGE = 50
+"""Materials on one page for schools and partners (each with its QR code image)."""
+
+
 def _split_groups(groups: list[dict[str, Any]], size: int) -> list[list[dict[str, Any]]]:
     """The groups of a list cut into pages of at most ``size`` items (at least one page)."""
     pages: list[list[dict[str, Any]]] = [[]]
@@ -143,13 +147,16 @@ class Stager:
         groups: list[dict[str, Any]],
         kind: str = "list",
         data: dict[str, Any] | None = None,
+        per_page: int = 0,
+        hide: list[str] | None = None,
+        description: str | None = None,
         **values: Any,
     ) -> None:
         """Stage a list page of ``groups`` (each with "items"); beyond :data:`LIST_PER_PAGE`
         items it continues on ``<folder>/page-2.md`` … (``<name>-2.md`` for a page not named
         index), so that a national list stays light on a phone. Groups keep their full count
         ("count") and are split across pages where needed."""
-        chunks = _split_groups(groups, LIST_PER_PAGE)
+        chunks = _split_groups(groups, per_page or LIST_PER_PAGE)
         total = len(chunks)
 
         def nth(n: int) -> str:
@@ -170,8 +177,9 @@ class Stager:
                     title if n == 1 else f"{title} · {self.t('pager_page', n=n, total=total)}",
                     body,
                     kind=kind if n == 1 else "list",
-                    hide=["navigation"],
+                    hide=list(hide or ["navigation"]),
                     data=dict(data or {}) if n == 1 else {},
+                    description=description,
                 )
             )
 
@@ -349,7 +357,15 @@ class Stager:
                     },
                 )
             )
-            items.append({"path": path, "title": meta.title, "summary": meta.summary, "order": meta.order})  # type: ignore[attr-defined]
+            items.append(
+                {
+                    "path": path,
+                    "title": meta.title,
+                    "summary": meta.summary,
+                    "order": meta.order,  # type: ignore[attr-defined]
+                    "lang": page.lang if fallback else None,  # another language's title: say which
+                }
+            )
         items.sort(key=lambda x: (x["order"], x["title"]))
         self.paged(
             "materials/index.md",
@@ -428,19 +444,18 @@ class Stager:
             if self.options.print_
             else []
         )
-        body = self.render(
-            "schools.md.j2", path, materials=materials, posters=posters, directory_urls=self.options.directory_urls
-        )
-        self.pages.append(
-            Staged(
-                path,
-                self.t("for_schools"),
-                body,
-                kind="doc",
-                hide=["navigation", "toc"],
-                description=self.t("for_schools_intro"),
-                data={"order": 80},
-            )
+        self.paged(
+            path,
+            self.t("for_schools"),
+            "schools.md.j2",
+            [{"title": "", "anchor": "", "items": materials}],
+            kind="doc",
+            data={"order": 80},
+            per_page=SCHOOLS_PER_PAGE,
+            hide=["navigation", "toc"],
+            description=self.t("for_schools_intro"),
+            posters=posters,
+            directory_urls=self.options.directory_urls,
         )
 
     def stage_search(self) -> None:

@@ -183,6 +183,11 @@ class Stager:
                 )
             )
 
+    def section_list(self, folder: str, items: list[dict[str, Any]]) -> None:
+        """The index page of a section (``materials``, ``plans``): its intro and one list."""
+        groups = [{"title": "", "anchor": "", "items": items}]
+        self.paged(f"{folder}/index.md", self.t(folder), "list.md.j2", groups, intro=self.t(f"{folder}_intro"))
+
     def hotline_view(self, h: Hotline) -> dict[str, Any]:
         age = (self.options.today - h.verified_on).days
         return {
@@ -367,13 +372,7 @@ class Stager:
                 }
             )
         items.sort(key=lambda x: (x["order"], x["title"]))
-        self.paged(
-            "materials/index.md",
-            self.t("materials"),
-            "list.md.j2",
-            [{"title": "", "anchor": "", "items": items}],
-            intro=self.t("materials_intro"),
-        )
+        self.section_list("materials", items)
 
     def stage_audiences(self) -> None:
         materials = [p for p in self.pages if p.kind == "material"]

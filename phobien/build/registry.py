@@ -70,13 +70,7 @@ def stage_plans(stager: Stager) -> None:
         items.append(
             {"path": path, "title": plan.title, "note": stager.t("plan_" + status), "summary": stager.loc(plan.summary)}
         )
-    stager.paged(
-        "plans/index.md",
-        stager.t("plans"),
-        "list.md.j2",
-        [{"title": "", "anchor": "", "items": items}],
-        intro=stager.t("plans_intro"),
-    )
+    stager.section_list("plans", items)
 
 
 def stage_deadlines(stager: Stager) -> None:

@@ -10,6 +10,7 @@ reload when it changes.
 from __future__ import annotations
 
 import functools
+import signal
 import sys
 import threading
 import time
@@ -134,6 +135,10 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, print_: bool = 
         if ok or redo:
             state.version += 1
 
+    def stop(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)  # a stopped preview leaves no build running behind it
     try:
         while True:
             changed = watcher.wait(0.5)
@@ -153,6 +158,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, print_: bool = 
     except KeyboardInterrupt:
         pass
     finally:
+        preview.stop()
         watcher.stop()
         server.shutdown()
     return 0

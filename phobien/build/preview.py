@@ -15,6 +15,7 @@ import contextlib
 import copy
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import time
@@ -64,6 +65,7 @@ def _stage_one(content: Content, state: BuildState, page: Page) -> Staged | None
 
 def _build_in_child(opts: BuildOptions, writer: Connection) -> None:
     with contextlib.suppress(OSError):
+        os.setpgrp()  # its own process group: stop() ends the build's workers with it
         os.nice(10)
     states: list[BuildState] = []
     ok = build(opts, sys.stderr, state=states) == 0
@@ -86,6 +88,15 @@ class Preview:
         self.state: BuildState | None = None
         self.builds = 0
         self._lock = threading.Lock()  # one engine run at a time in this process
+        self.child: multiprocessing.process.BaseProcess | None = None
+
+    def stop(self) -> None:
+        """Stop a background build (its worker processes end with it)."""
+        child = self.child
+        if child is not None and child.is_alive() and child.pid is not None:
+            with contextlib.suppress(OSError):
+                os.killpg(child.pid, signal.SIGTERM)
+            child.join(timeout=10)
 
     def full(self, background: bool = False) -> bool:
         """A full build (atomic). Alternates between two staging folders, so that quick updates
@@ -101,6 +112,7 @@ class Preview:
             reader, writer = context.Pipe(duplex=False)
             child = context.Process(target=_build_in_child, args=(opts, writer), name="phobien-preview-build")
             child.start()
+            self.child = child
             writer.close()
             try:
                 ok, state = reader.recv()

@@ -55,6 +55,19 @@ def test_build_runs_the_same_checks(tmp_path: Path) -> None:
     assert not (root / "site").exists()
 
 
+def test_a_page_cannot_take_the_address_of_a_list_page(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", FIXTURES / "minimal")
+    materials = root / "content/materials"
+    (materials / "bao-ve-tre.vi.md").rename(materials / "page-2.vi.md")
+    (materials / "bao-ve-tre.en.md").unlink()
+    result = run_phobien(root, "check")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "content/materials/page-2.vi.md:1:1: error: 'page-2' is the address of a further page of the list of "
+        "this section; rename the file (e.g. add a word of its title)"
+    )
+
+
 def test_missing_content_folder(tmp_path: Path) -> None:
     result = run_phobien(tmp_path, "check")
     assert result.returncode == 1

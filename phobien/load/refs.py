@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -225,6 +226,7 @@ def check_references(content: Content, diags: Diagnostics) -> None:
     _check_plain_language(content, diags)
     _check_translations(content, diags)
     _check_aliases(content, diags)
+    _check_list_pages(content, diags)
 
 
 def check_page_references(content: Content, page: Page, diags: Diagnostics) -> None:
@@ -242,6 +244,20 @@ def check_page_references(content: Content, page: Page, diags: Diagnostics) -> N
 
     if page.kind != "doc":
         _check_page_refs(page, diags, audiences, topics, hotlines, check_legal)
+
+
+_LIST_PAGE = re.compile(r"^page-\d+$")
+
+
+def _check_list_pages(content: Content, diags: Diagnostics) -> None:
+    """``page-2``, ``page-3``… of a section are its list's further pages: no page may take them."""
+    for page in [*content.materials, *content.articles]:
+        if _LIST_PAGE.match(page.slug):
+            diags.error(
+                Position(page.rel),
+                f"'{page.slug}' is the address of a further page of the list of this section; "
+                "rename the file (e.g. add a word of its title)",
+            )
 
 
 def _check_aliases(content: Content, diags: Diagnostics) -> None:

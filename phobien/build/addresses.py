@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from phobien.build.staged import Staged
-from phobien.build.urls import page_url
+from phobien.build.urls import html_path, page_url
 
 
 def short_code(origin: str) -> str:
@@ -42,16 +42,6 @@ def origin(path: str, aliases: list[str]) -> str:
     return (normalise_alias(aliases[0], folder) if aliases else path).removesuffix(".md")
 
 
-@dataclass
-class Address:
-    """Where a page of one language lives and how to reach it for good."""
-
-    lang: str
-    path: str
-    code: str
-    url: str
-
-
 def redirect_html(target: str, title: str, lang: str) -> str:
     """A page that sends the browser on at once, without script (works with a strict CSP)."""
     t = html.escape(target, quote=True)
@@ -64,9 +54,9 @@ def redirect_html(target: str, title: str, lang: str) -> str:
     )
 
 
-def _file_for(path: str, directory_urls: bool) -> str:
-    url = page_url(path, directory_urls)
-    return url + "index.html" if directory_urls else url
+def short_link_file(code: str, directory_urls: bool = True) -> str:
+    """The file of the short link /l/<code>/, relative to the output folder."""
+    return f"l/{code}/index.html" if directory_urls else f"l/{code}.html"
 
 
 QR_MASK = 2
@@ -89,38 +79,22 @@ def qr_svg(url: str) -> bytes:
     return buffer.getvalue()
 
 
-def _qr_batch(urls: list[str]) -> list[tuple[str, bytes]]:
-    return [(url, qr_svg(url)) for url in urls]
-
-
-def write_qr_codes(jobs: list[tuple[str, str]], cache: Path | None, parallel: bool = True) -> None:
-    """Write a QR code for every (url, file); reuse codes made by earlier builds, make the rest
-    (in parallel processes unless ``parallel`` is false: the build calls this from its own workers)."""
-    import os
-    from concurrent.futures import ProcessPoolExecutor
+def write_qr_codes(jobs: list[tuple[str, str]], cache: Path | None) -> None:
+    """Write a QR code for every (url, file); reuse codes made by earlier builds (the build
+    runs this in each language's worker, so the languages make theirs in parallel)."""
 
     def cached(url: str) -> Path | None:
         return cache / f"{hashlib.sha1(url.encode()).hexdigest()}.svg" if cache else None
 
-    missing = sorted({url for url, _ in jobs if not ((c := cached(url)) and c.is_file())})
-    made: dict[str, bytes] = {}
-    if missing:
-        workers = min(os.cpu_count() or 1, max(1, len(missing) // 200)) if parallel else 1
-        batches = [missing[i::workers] for i in range(workers)]
-        if workers > 1:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                for result in pool.map(_qr_batch, batches):
-                    made.update(result)
-        else:
-            made.update(_qr_batch(batches[0]))
-        if cache:
-            cache.mkdir(parents=True, exist_ok=True)
-            for url, svg in made.items():
-                cached(url).write_bytes(svg)  # type: ignore[union-attr]
     for url, target in jobs:
-        data = made.get(url)
-        if data is None:
-            data = cached(url).read_bytes()  # type: ignore[union-attr]
+        stored = cached(url)
+        if stored is not None and stored.is_file():
+            data = stored.read_bytes()
+        else:
+            data = qr_svg(url)
+            if stored is not None:
+                stored.parent.mkdir(parents=True, exist_ok=True)
+                stored.write_bytes(data)
         path = Path(target)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
@@ -130,8 +104,6 @@ def write_qr_codes(jobs: list[tuple[str, str]], cache: Path | None, parallel: bo
 class AddressPlan:
     """Every page's permanent address, decided before anything is written."""
 
-    addresses: dict[str, Address]
-    """"<lang>/<path>" -> address."""
     codes: dict[str, tuple[str, str]]
     """short code -> (language, path) the short link leads to (the default language if it has the page)."""
     qr: dict[str, list[tuple[str, str]]]
@@ -144,13 +116,12 @@ def plan_addresses(
     """Short codes, URLs and QR files of every page. Raises ValueError when two pages would
     share a short link."""
     base = base_url.rstrip("/")
-    plan = AddressPlan({}, {}, {})
+    plan = AddressPlan({}, {})
     for lang, pages in staged.items():
         qr_jobs = plan.qr.setdefault(lang, [])
         for page in pages:
             code = short_code(origin_of(page))
             url = f"{base}/{lang}/{page_url(page.path)}"
-            plan.addresses[f"{lang}/{page.path}"] = Address(lang, page.path, code, url)
             known = plan.codes.get(code)
             if known and known[1] != page.path:
                 raise ValueError(
@@ -159,7 +130,7 @@ def plan_addresses(
                 )
             if known is None or (lang == default and known[0] != default):
                 plan.codes[code] = (lang, page.path)
-            qr = f"{lang}/{_file_for(page.path, directory_urls)}"
+            qr = f"{lang}/{html_path(page.path, directory_urls)}"
             qr = qr.rpartition("/")[0] + "/qr.svg" if directory_urls else qr.removesuffix(".html") + ".qr.svg"
             qr_jobs.append((url, qr))
     return plan
@@ -178,7 +149,7 @@ def write_redirects(
             folder = page.path.rpartition("/")[0]
             for alias in page.aliases:
                 old = normalise_alias(alias, folder)
-                target_file = out / lang / _file_for(old, directory_urls)
+                target_file = out / lang / html_path(old, directory_urls)
                 if target_file.exists():
                     continue  # a real page lives there: check reports the clash
                 depth = page_url(old, directory_urls).count("/")
@@ -190,7 +161,7 @@ def write_redirects(
                 written.append(target_file)
     up = "../../" if directory_urls else "../"
     for code, (lang, path) in plan.codes.items():
-        target = out / "l" / code / "index.html" if directory_urls else out / "l" / f"{code}.html"
+        target = out / short_link_file(code, directory_urls)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(
             redirect_html(f"{up}{lang}/{page_url(path, directory_urls)}", titles[(lang, path)], lang), encoding="utf-8"

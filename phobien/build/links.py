@@ -47,6 +47,11 @@ def scan(folder: Path) -> tuple[set[str], set[str]]:
     return files, dirs
 
 
+def folders_of(files: set[str]) -> set[str]:
+    """The folders holding ``files`` (for links to a folder written without its final '/')."""
+    return {f.rpartition("/")[0] for f in files}
+
+
 def html_pages(files: set[str]) -> list[str]:
     """The pages to check among ``files``; 404 pages are served at any address, so their links
     are root-relative on purpose."""
@@ -58,18 +63,6 @@ def report_broken(found: list[tuple[str, str, str]], sources: dict[str, str], di
     for rel, href, problem in found:
         source = sources.get(rel, f"site/{rel}")
         diags.warning(Position(source), f"the link '{href}' on /{rel} {problem}")
-
-
-def check_links(site: Path, sources: dict[str, str], diags: Diagnostics) -> int:
-    """Report broken internal links of the built ``site``. ``sources`` maps an HTML file (relative
-    to ``site``) to the content file it came from, for the message. Returns the number found.
-
-    (The build checks each language in its worker with :func:`check_pages`, knowing the files
-    the other workers will write, and the pages it writes itself at the end.)"""
-    files, dirs = scan(site)
-    found = check_pages(site, html_pages(files), files, dirs)
-    report_broken(found, sources, diags)
-    return len(found)
 
 
 def check_pages(

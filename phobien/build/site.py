@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import multiprocessing
@@ -9,6 +10,7 @@ import os
 import shutil
 import sys
 import time
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from html import escape
@@ -16,9 +18,17 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from phobien import clock
-from phobien.build.addresses import origin_of, plan_addresses, short_code, write_qr_codes, write_redirects
+from phobien.build.addresses import (
+    AddressPlan,
+    origin_of,
+    plan_addresses,
+    short_code,
+    short_link_file,
+    write_qr_codes,
+    write_redirects,
+)
 from phobien.build.data import write_open_data
-from phobien.build.links import check_deferred, check_pages, html_pages, report_broken, scan
+from phobien.build.links import check_deferred, check_pages, folders_of, html_pages, report_broken, scan
 from phobien.build.news import atom_feed, visible_articles
 from phobien.build.pages import Options, stage_language
 from phobien.build.staged import Staged
@@ -274,17 +284,10 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr, state: list[BuildStat
         results: list[LanguageOutcome] = []
         with timer("languages (in parallel)" if workers > 1 else "languages"):
             if workers > 1:
-                # Forked workers share the content and staged pages with this process until
-                # they write to them; keep the garbage collector from touching (and so
-                # copying) every object of ours in each worker.
-                gc.freeze()
-                try:
-                    with ProcessPoolExecutor(max_workers=workers) as pool:
-                        for result in pool.map(build_language, works):
-                            _progress(result, stream)
-                            results.append(result)
-                finally:
-                    gc.unfreeze()
+                with _shared_heap(), ProcessPoolExecutor(max_workers=workers) as pool:
+                    for result in pool.map(build_language, works):
+                        _progress(result, stream)
+                        results.append(result)
             else:
                 for item in works:
                     result = build_language(item)
@@ -313,7 +316,7 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr, state: list[BuildStat
             own = [p.as_posix() for p in redirects] + [(tmp / "index.html").as_posix()]
             found = [b for r in results for b in r.broken_links]
             found += check_deferred([d for r in results for d in r.deferred_links])
-            found += check_pages(tmp, own, known, {f.rpartition("/")[0] for f in known} | {tmp.as_posix()})
+            found += check_pages(tmp, own, known, folders_of(known) | {tmp.as_posix()})
             sources = {
                 f"{lang}/{html_path(p.path, stage_opts.directory_urls)}": p.source
                 for lang, pages in staged.items()
@@ -394,12 +397,12 @@ def build_language(work: LanguageWork) -> LanguageOutcome:
         for name, text in work.extra_files.items():
             (job.out_dir / name).write_text(text, encoding="utf-8")
         with timer("QR codes"):
-            write_qr_codes(work.qr, work.qr_cache, parallel=False)
+            write_qr_codes(work.qr, work.qr_cache)
         with timer("search index"):
             index_language(job.out_dir, job.lang, work.offline)
         with timer("link check"):
             files, dirs = scan(job.out_dir)
-            dirs |= {f.rpartition("/")[0] for f in work.outside_files} | {job.out_dir.parent.as_posix()}
+            dirs |= folders_of(work.outside_files) | {job.out_dir.parent.as_posix()}
             pages, known = html_pages(files), files | work.outside_files
             outcome.broken_links = check_pages(
                 job.out_dir.parent, pages, known, dirs, work.later, outcome.deferred_links
@@ -411,7 +414,7 @@ def build_language(work: LanguageWork) -> LanguageOutcome:
 
 
 def _files_written_later(
-    staged: dict[str, list[Staged]], plan: Any, tmp: Path, directory_urls: bool
+    staged: dict[str, list[Staged]], plan: AddressPlan, tmp: Path, directory_urls: bool
 ) -> dict[str, set[str]]:
     """Per language (and "" for the rest), the files of the finished site that pages may link
     to: every page, every short link, the root page. Lets each language's worker check its
@@ -420,11 +423,20 @@ def _files_written_later(
         lang: {(tmp / lang / html_path(p.path, directory_urls)).as_posix() for p in pages}
         for lang, pages in staged.items()
     }
-    result[""] = {
-        (tmp / "l" / code / "index.html" if directory_urls else tmp / "l" / f"{code}.html").as_posix()
-        for code in plan.codes
-    } | {(tmp / "index.html").as_posix()}
+    result[""] = {(tmp / short_link_file(code, directory_urls)).as_posix() for code in plan.codes}
+    result[""].add((tmp / "index.html").as_posix())
     return result
+
+
+@contextlib.contextmanager
+def _shared_heap() -> Iterator[None]:
+    """While worker processes are forked from this one: they share its objects until they
+    write to them, so keep the garbage collector from touching (and so copying) them all."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 _FORKED: dict[str, Any] = {}
@@ -443,12 +455,10 @@ def _stage_all(content: Content, options: Options, workers: int) -> dict[str, li
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return {lang: stage_language(content, lang, options) for lang in codes}
     _FORKED.update(content=content, options=options)
-    gc.freeze()  # see build(): the workers then copy only what they change
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with _shared_heap(), ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             return dict(zip(codes, pool.map(_stage_forked, codes), strict=True))
     finally:
-        gc.unfreeze()
         _FORKED.clear()
 
 

@@ -23,29 +23,24 @@ work from file:// (no offline USB copy) and does not segment unspaced Khmer. So:
   file:// as well as http://, under CSP ``script-src 'self'``.
 
 Integration points (the rest of phobien calls only these):
-- :func:`write_search_index` after every language's HTML exists in ``out/<lang>/``;
+- :func:`index_language` after a language's HTML exists in ``out/<lang>/`` (the build calls it
+  in that language's worker; ``opensearch.xml`` is written with the language's other files);
 - the page ``search.md`` staged per language from ``templates/search.md.j2``;
 - ``overrides/assets/javascripts/search.js`` (loaded by the search page only).
 """
 
 from __future__ import annotations
 
-import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from phobien.load import Content
 from phobien.search.extract import PageText, page_text
 from phobien.search.files import Sizes, index_files, write_files
 from phobien.search.index import LanguageIndex, build_index
-from phobien.search.opensearch import opensearch_xml
 
-PARALLEL_FROM = 400
-"""Index the languages in parallel processes from this many HTML files in all."""
 SEARCH_FOLDER = "search"
 """Where the index of a language lives: the online search page's own folder, ``<lang>/search/``."""
 
-__all__ = ["SEARCH_FOLDER", "collect_pages", "index_language", "write_search_index"]
+__all__ = ["SEARCH_FOLDER", "collect_pages", "index_language"]
 
 
 def page_url(rel: str, offline: bool) -> str:
@@ -77,26 +72,3 @@ def index_language(folder: Path, lang: str, offline: bool = False, sizes: Sizes 
     index = build_index(collect_pages(folder, offline))
     write_files(folder / SEARCH_FOLDER, index_files(index, lang, sizes))
     return index
-
-
-def _index_job(job: tuple[Path, str, bool]) -> int:
-    folder, lang, offline = job
-    return len(index_language(folder, lang, offline).pages)
-
-
-def write_search_index(content: Content, out: Path, languages: list[str], offline: bool = False) -> None:
-    """Write the search index and ``opensearch.xml`` of every language under ``out/<lang>/``."""
-    site = content.site
-    jobs = [(out / lang, lang, offline) for lang in languages if (out / lang).is_dir()]
-    workers = min(len(jobs), os.cpu_count() or 1)
-    if workers > 1 and sum(1 for folder, _, _ in jobs for _ in folder.rglob("*.html")) >= PARALLEL_FROM:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            list(pool.map(_index_job, jobs))
-    else:
-        for job in jobs:
-            _index_job(job)
-    if site is None:
-        return
-    for folder, lang, _ in jobs:
-        name = site.name.get(lang) or site.name[site.default_language]
-        (folder / "opensearch.xml").write_text(opensearch_xml(site.base_url, lang, name), encoding="utf-8")

@@ -119,7 +119,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, print_: bool = 
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"phobien serve: http://{host}:{port}/ (Ctrl+C to stop)", file=sys.stderr)
     lock = threading.Lock()
-    building: list[threading.Thread] = []
+    building: threading.Thread | None = None
     edited_meanwhile: set[Path] = set()
     needs_full = False
 
@@ -143,7 +143,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, print_: bool = 
         while True:
             changed = watcher.wait(0.5)
             if changed:
-                busy = bool(building and building[0].is_alive())
+                busy = building is not None and building.is_alive()
                 if preview.quick(changed):
                     state.version += 1
                 if busy:
@@ -151,10 +151,10 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, print_: bool = 
                         edited_meanwhile.update(changed)
                 print("phobien serve: change seen, rebuilding the rest…", file=sys.stderr)
                 needs_full = True
-            if needs_full and not (building and building[0].is_alive()):
+            if needs_full and not (building is not None and building.is_alive()):
                 needs_full = False
-                building[:] = [threading.Thread(target=full_build, daemon=True)]
-                building[0].start()
+                building = threading.Thread(target=full_build, daemon=True)
+                building.start()
     except KeyboardInterrupt:
         pass
     finally:

@@ -290,6 +290,7 @@ class Stager:
                 hide=["navigation", "toc"],
                 fallback=bool(home and home[1]),
                 description=home[0].meta.summary if home else None,
+                source=home[0].rel if home else None,
             )
         )
         for slug, (page, fallback, source) in picked.items():

@@ -24,43 +24,29 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TextIO
 
+from phobien.build.news import stage_news
 from phobien.build.pages import Stager
 from phobien.build.site import BuildOptions, BuildState, _page_meta, build, report
 from phobien.build.staged import Staged
 from phobien.diagnostics import Diagnostics
 from phobien.engine.mkdocs import run_language, write_stage
 from phobien.load import Content, Page
-from phobien.load.tree import reload_page
-
-QUICK_FOLDERS = {"content/materials": "materials", "content/articles": "articles", "docs": "docs"}
-"""Folders whose pages can be updated on their own, and the Content list that holds them."""
+from phobien.load.tree import PAGE_FOLDERS, page_folder, reload_page
 
 
-def _staged_path(page: Page) -> str:
-    if page.kind == "material":
-        return f"materials/{page.slug}.md"
-    if page.kind == "article":
-        return f"news/{page.slug}.md"
-    return "index.md" if page.slug == "index" else f"{page.slug}.md"
-
-
-def _stage_one(content: Content, state: BuildState, page: Page) -> Staged | None:
+def _stage_one(content: Content, state: BuildState, page: Page, field: str) -> Staged | None:
     """The staged page of ``page`` in its language, from a copy of the content that holds only
     the pages of its slug (so that the section's stager renders little else)."""
-    field = QUICK_FOLDERS[_folder(page.rel)]
     narrowed = copy.copy(content)
     setattr(narrowed, field, [p for p in getattr(content, field) if p.slug == page.slug])
     stager = Stager(narrowed, page.lang, state.options)
     if page.kind == "material":
         stager.stage_materials()
     elif page.kind == "article":
-        from phobien.build.news import stage_news
-
         stage_news(stager)
     else:
         stager.stage_docs()
-    wanted = _staged_path(page)
-    return next((p for p in stager.pages if p.path == wanted), None)
+    return next((p for p in stager.pages if p.source == page.rel), None)
 
 
 def _build_in_child(opts: BuildOptions, writer: Connection) -> None:
@@ -71,10 +57,6 @@ def _build_in_child(opts: BuildOptions, writer: Connection) -> None:
     ok = build(opts, sys.stderr, state=states) == 0
     writer.send((ok, states[0] if ok and states else None))
     writer.close()
-
-
-def _folder(rel: str) -> str:
-    return next((f for f in QUICK_FOLDERS if rel.startswith(f + "/")), "")
 
 
 class Preview:
@@ -141,9 +123,10 @@ class Preview:
         path = next(iter(changed))
         diags = Diagnostics(self.root)
         rel = diags.rel(path)
-        field = QUICK_FOLDERS.get(_folder(rel))
-        if field is None or not path.is_file():
+        folder = page_folder(rel)
+        if folder is None or not path.is_file():
             return False
+        field = PAGE_FOLDERS[folder][2]
         pages: list[Page] = getattr(state.content, field)
         index = next((i for i, p in enumerate(pages) if p.rel == rel), None)
         if index is None:
@@ -157,7 +140,7 @@ class Preview:
             return False  # addresses change: short links and redirects need the full build
         content = copy.copy(state.content)
         setattr(content, field, [page if i == index else p for i, p in enumerate(pages)])
-        staged = _stage_one(content, state, page)
+        staged = _stage_one(content, state, page, field)
         lang_pages = state.staged.get(page.lang, [])
         if staged is None or not any(p.path == staged.path for p in lang_pages):
             return False

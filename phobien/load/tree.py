@@ -244,17 +244,29 @@ def _load_page(
     return Page(kind, slug, lang, path, rel, meta, body, body_line, located)
 
 
+PAGE_FOLDERS: dict[str, tuple[str, type[PageMeta], str]] = {
+    "content/materials": ("material", MaterialMeta, "materials"),
+    "content/articles": ("article", ArticleMeta, "articles"),
+    "docs": ("doc", DocMeta, "docs"),
+}
+"""Folder of Markdown pages -> (kind of page, its front matter, the :class:`Content` list)."""
+
+
+def page_folder(rel: str) -> str | None:
+    """The folder of :data:`PAGE_FOLDERS` that holds the file ``rel`` (relative to the project)."""
+    return next((folder for folder in PAGE_FOLDERS if rel.startswith(folder + "/")), None)
+
+
 def reload_page(content: Content, path: Path, diags: Diagnostics) -> Page | None:
     """Read one material, article or docs page again (``phobien serve`` after an edit).
     Checks the file itself and its references; the rest of the content is taken as it was."""
     from phobien.load.refs import check_page_references
 
-    kinds = {"materials": ("material", MaterialMeta), "articles": ("article", ArticleMeta), "docs": ("doc", DocMeta)}
-    folder = path.parent.name if path.parent.parent.name == "content" or path.parent.name == "docs" else ""
+    folder = page_folder(diags.rel(path))
     m = PAGE_NAME.match(path.name)
-    if folder not in kinds or not m:
+    if folder is None or not m:
         return None
-    kind, meta_model = kinds[folder]
+    kind, meta_model, _ = PAGE_FOLDERS[folder]
     page = _load_page(kind, meta_model, path, m.group("slug"), m.group("lang"), content, diags)
     if page is not None:
         check_page_references(content, page, diags)
@@ -285,9 +297,8 @@ def load_content(root: Path, diags: Diagnostics | None = None) -> tuple[Content,
     content.agencies = _load_list(AgencyFile, "agencies", cdir / "agencies.yml", content, diags)
     content.legal = _load_dir(LegalDocument, cdir / "legal", content, diags)
     content.plans = _load_dir(Plan, cdir / "plans", content, diags)
-    content.materials = _load_pages("material", MaterialMeta, cdir / "materials", content, diags, langs)
-    content.articles = _load_pages("article", ArticleMeta, cdir / "articles", content, diags, langs)
-    content.docs = _load_pages("doc", DocMeta, root / "docs", content, diags, langs)
+    for folder, (kind, meta_model, field_name) in PAGE_FOLDERS.items():
+        setattr(content, field_name, _load_pages(kind, meta_model, root / folder, content, diags, langs))
     i18n = _load_dir(UIStrings, cdir / "i18n", content, diags)
     content.ui = i18n
     check_references(content, diags)

@@ -12,8 +12,8 @@ def _root(value: str) -> Path:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from phobien.build.site import check
     from phobien.load.files import fix_file
+    from phobien.publish.build import check
 
     if args.fix:
         fixed = [
@@ -30,7 +30,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from phobien.build.site import BuildOptions, build
+    from phobien.publish.build import BuildOptions, build
 
     out = args.out or args.root / "site"
     return build(
@@ -47,15 +47,15 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from phobien.serve import serve
+    from phobien.preview.server import serve
 
     return serve(args.root, args.host, args.port, print_=args.print_)
 
 
 def cmd_translations(args: argparse.Namespace) -> int:
-    from phobien.build.site import report as print_diagnostics
+    from phobien.commands.translations import as_json, print_table, report, stamp
     from phobien.load import load_content
-    from phobien.translations import as_json, print_table, report, stamp
+    from phobien.publish.build import report as print_diagnostics
 
     content, diags = load_content(args.root)
     if diags.errors or content.site is None:
@@ -82,7 +82,7 @@ def cmd_translations(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from phobien.scaffold import ScaffoldError, new_page
+    from phobien.commands.new import ScaffoldError, new_page
 
     try:
         path = new_page(args.root, args.kind, args.lang, args.title, args.audience, args.topic, args.author, args.draft)
@@ -94,7 +94,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from phobien.schema import write_schemas
+    from phobien.commands.schema import write_schemas
 
     out = args.out or args.root / "schemas"
     for path in write_schemas(out):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, make_project, run_phobien, serve_folder
 
-from phobien.build.addresses import origin, short_code
+from phobien.stage.addresses import origin, short_code
 
 PHONE = {"width": 390, "height": 844}
 

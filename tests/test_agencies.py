@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import REPO
 
-from phobien.agencies import AgencyIndex
+from phobien.importer.agencies import AgencyIndex
 from phobien.load import load_content
 
 

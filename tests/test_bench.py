@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import run_phobien
 
-from phobien.bench.generate import generate, layout
+from benchmarks.generate import generate, layout
 
 
 def _digest(root: Path) -> dict[str, str]:
@@ -65,7 +65,7 @@ def test_layout_spreads_pages_over_sections() -> None:
 def test_long_lists_of_a_national_site_are_paged(tmp_path: Path) -> None:
     """Deadlines and section lists beyond 200 items continue on further pages with a pager;
     the menu keeps pointing at the first page and every link resolves (--strict)."""
-    from phobien.build.pages import LIST_PER_PAGE
+    from phobien.stage.pages import LIST_PER_PAGE
 
     root = tmp_path / "bench"
     generate(root, 700, ["vi", "en"])

@@ -158,7 +158,7 @@ def test_broken_links_warn_and_fail_strict_builds(tmp_path: Path) -> None:
 
 
 def test_first_view_of_every_template_is_under_60_kb(bundled_site: Path) -> None:
-    from phobien.weight import first_view
+    from benchmarks.weight import first_view
 
     for lang in ("vi", "en", "km", "hmn"):
         for path in (

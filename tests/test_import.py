@@ -16,7 +16,7 @@ import pytest
 import yaml
 from conftest import REPO, make_project, run_phobien
 
-from phobien.diagnostics import Diagnostics
+from phobien.core.diagnostics import Diagnostics
 from phobien.importer import build_draft, read_source, render, validate
 from phobien.importer.draft import Draft
 from phobien.load import load_content

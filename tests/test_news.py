@@ -88,8 +88,8 @@ def test_preview_shows_drafts_marked() -> None:
     import shutil
     import tempfile
 
-    from phobien.build.news import visible_articles
     from phobien.load import load_content
+    from phobien.stage.news import visible_articles
 
     base = Path(tempfile.mkdtemp())
     try:

@@ -16,7 +16,7 @@ import pytest
 import yaml
 from conftest import FIXTURES, REPO, make_project, run_phobien
 
-from phobien.diagnostics import Diagnostics, Severity
+from phobien.core.diagnostics import Diagnostics, Severity
 from phobien.load import load_content
 
 TREES = (FIXTURES / "minimal", FIXTURES / "three-languages", FIXTURES / "print")

@@ -12,11 +12,11 @@ from urllib.parse import urlencode
 import pytest
 from conftest import FIXTURES, make_project, run_phobien, serve_folder
 
-from phobien.build.urls import page_url
+from phobien.core.text import fold
 from phobien.search.query import Searcher, parse, parse_script
 from phobien.search.shards import fnv1a
 from phobien.search.tokens import cluster_bigrams, runs
-from phobien.text import fold
+from phobien.stage.urls import page_url
 
 PHONE = {"width": 390, "height": 844}
 KHMER_SENTENCE = "ការធ្វើទារុណកម្មត្រូវបានហាមឃាត់ដោយច្បាប់"

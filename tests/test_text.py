@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from phobien.text import anchor, fold, is_slug, slugify
+from phobien.core.text import anchor, fold, is_slug, slugify
 
 
 @pytest.mark.parametrize(
@@ -47,7 +47,7 @@ def test_fast_fold_agrees_with_the_unicode_route_everywhere() -> None:
     marks of Latin letters and recomposing gives, for every character and mixed strings."""
     import random
 
-    from phobien.text import _fold_general
+    from phobien.core.text import _fold_general
 
     for cp in range(0x110000):
         if not 0xD800 <= cp < 0xE000:

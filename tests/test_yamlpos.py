@@ -1,4 +1,4 @@
-from phobien.yamlpos import Mark, load, split_front_matter
+from phobien.core.yamlpos import Mark, load, split_front_matter
 
 
 def test_positions_of_values_and_keys() -> None:

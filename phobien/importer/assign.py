@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from phobien.core.text import fold
 from phobien.importer.mentions import Directory, Mention, fold_same_length
-from phobien.text import fold
 
 LEAD = "lead"
 PARTNER = "partner"

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from phobien.core.text import fold
 from phobien.importer.mentions import fold_same_length
 from phobien.load.refs import legal_key
 from phobien.model.legal import LegalDocument
-from phobien.text import fold
 
 _TYPES = (
     "Quyết định|Nghị quyết|Nghị định|Chỉ thị|Thông tư liên tịch|Thông tư|Kế hoạch|Bộ luật|Luật|Pháp lệnh|Công văn"

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from phobien.core.text import fold, slugify
 from phobien.importer import facts, layout, outline, tables
 from phobien.importer.citations import Citation, Library
 from phobien.importer.mentions import Directory, fold_same_length
@@ -26,7 +27,6 @@ from phobien.load.refs import legal_key
 from phobien.model.agency import Agency
 from phobien.model.legal import LegalDocument
 from phobien.model.plan import Plan
-from phobien.text import fold, slugify
 
 
 @dataclass

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from phobien.text import fold
+from phobien.core.text import fold
 
 _RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\b")
 _DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")

@@ -11,8 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from phobien.core.text import fold
 from phobien.importer.textlines import Para
-from phobien.text import fold
 
 _NUMBER = re.compile(r"\bSố\s*:\s*(?P<number>[\w.\-]*?)\s*/\s*(?P<symbol>[A-ZĐ][\w\-&/.]*)")
 _DATE = re.compile(

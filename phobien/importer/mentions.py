@@ -14,9 +14,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-from phobien.agencies import AgencyIndex, normalise
+from phobien.core.text import fold
+from phobien.importer.agencies import AgencyIndex, normalise
 from phobien.model.agency import Agency
-from phobien.text import fold
 
 
 @dataclass(frozen=True, order=True)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from phobien.core.text import fold
 from phobien.importer.textlines import Para
-from phobien.text import fold
 
 META = re.compile(
     r"^(?:[-+•]\s*)?(?P<key>Cơ quan chủ trì(?: thực hiện)?|Đơn vị chủ trì|Cơ quan thực hiện|Đơn vị thực hiện"

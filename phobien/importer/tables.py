@@ -11,8 +11,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from phobien.core.text import fold
 from phobien.importer.textlines import Para
-from phobien.text import fold
 
 _COLUMNS = (
     ("stt", ("stt", "so tt", "tt")),

@@ -9,13 +9,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from phobien.core.text import fold
 from phobien.importer import assign, facts
 from phobien.importer.assign import LEAD, PARTNER, Assigned, Roles, Statement
 from phobien.importer.mentions import Directory
 from phobien.importer.outline import Node, meta_field
 from phobien.importer.tables import Row
 from phobien.importer.textlines import Para
-from phobien.text import fold
 
 
 @dataclass

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from phobien.diagnostics import Diagnostics, Position
+from phobien.core.diagnostics import Diagnostics, Position
 
 BOM = b"\xef\xbb\xbf"
 

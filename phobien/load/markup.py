@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from phobien.diagnostics import Diagnostics, Position
+from phobien.core.diagnostics import Diagnostics, Position
 
 SAFE_TAGS = {
     "a",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from phobien.diagnostics import Diagnostics, Position
+from phobien.core.diagnostics import Diagnostics, Position
 from phobien.load.markup import _masked
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n")

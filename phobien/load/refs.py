@@ -8,13 +8,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from phobien import clock
-from phobien.diagnostics import Diagnostics, Position
-from phobien.icons import icon_svg
+from phobien.core import clock
+from phobien.core.diagnostics import Diagnostics, Position
+from phobien.core.text import is_slug, slugify
+from phobien.engine.mkdocs.icons import icon_svg
 from phobien.load.tree import Content, Page
 from phobien.load.validate import did_you_mean
 from phobien.model.common import Localized, Model
-from phobien.text import is_slug, slugify
 
 RESERVED_SLUGS = {
     "materials",
@@ -351,7 +351,7 @@ def _check_page_refs(
 
 
 def _check_translations(content: Content, diags: Diagnostics) -> None:
-    from phobien.text import content_hash
+    from phobien.core.text import content_hash
 
     default = content.site.default_language if content.site else "vi"
     for group in (content.materials, content.articles, content.docs):
@@ -386,7 +386,7 @@ def _check_translations(content: Content, diags: Diagnostics) -> None:
 
 
 def _check_ui_strings(content: Content, diags: Diagnostics) -> None:
-    from phobien.build.ui import KEYS
+    from phobien.stage.ui import KEYS
 
     assert content.site is not None
     default = content.site.default_language

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from phobien.diagnostics import Diagnostics, Position
+from phobien.core.diagnostics import Diagnostics, Position
+from phobien.core.text import is_slug
+from phobien.core.yamlpos import Located, load, split_front_matter
 from phobien.load.files import read_text
 from phobien.load.markup import check_markup
 from phobien.load.validate import validate
@@ -20,8 +22,6 @@ from phobien.model.page import ArticleMeta, DocMeta, MaterialMeta, PageMeta
 from phobien.model.plan import Plan
 from phobien.model.site import Site
 from phobien.model.vocab import Audience, AudienceFile, Topic, TopicFile
-from phobien.text import is_slug
-from phobien.yamlpos import Located, load, split_front_matter
 
 M = TypeVar("M", bound=Model)
 

@@ -7,8 +7,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from phobien.diagnostics import Diagnostics, Position
-from phobien.yamlpos import Located, Path_
+from phobien.core.diagnostics import Diagnostics, Position
+from phobien.core.yamlpos import Located, Path_
 
 M = TypeVar("M", bound=BaseModel)
 

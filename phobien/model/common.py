@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
-from phobien.text import is_slug, nfc
+from phobien.core.text import is_slug, nfc
 
 LANG_CODE_PATTERN = r"^[a-z]{2,3}$"
 

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from phobien.text import anchor
+from phobien.core.text import anchor
 
 # The same extensions as ``markdown_extensions`` in mkdocs.yml (a test keeps them in step).
 EXTENSIONS: tuple[str, ...] = (

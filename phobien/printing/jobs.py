@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from phobien.build.pages import Options, Stager, vndate
-from phobien.build.ui import UI
-from phobien.diagnostics import Position
+from phobien.core.diagnostics import Position
 from phobien.load import Content, Page
 from phobien.model.hotline import Hotline
+from phobien.stage.pages import Options, Stager, vndate
+from phobien.stage.ui import UI
 
 Kind = Literal["leaflet", "poster"]
 

@@ -17,7 +17,7 @@ import segno
 import weasyprint
 from markupsafe import Markup, escape
 
-from phobien.diagnostics import LogCollector
+from phobien.core.diagnostics import LogCollector
 from phobien.printing.body import body_html
 from phobien.printing.cache import TEMPLATES, store
 from phobien.printing.jobs import PrintJob

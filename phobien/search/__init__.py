@@ -8,7 +8,7 @@ with short prefix guesses ("torture" matched 500 Vietnamese pages through "tổ/
 work from file:// (no offline USB copy) and does not segment unspaced Khmer. So:
 
 - **Matching** (:mod:`.tokens`): tone marks, đ/Đ, case and NFC/NFD do not matter
-  (:func:`phobien.text.fold`); every word of a query must be in a page, with no prefix
+  (:func:`phobien.core.text.fold`); every word of a query must be in a page, with no prefix
   matching at all; pages with the exact accented form of a word rank first; quoted phrases
   match by word bigrams (:mod:`.index`, an approximation documented there).
 - **Per language**: each language has its own index in ``<lang>/search/``; fallback pages

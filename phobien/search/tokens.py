@@ -5,7 +5,7 @@ The same rules are implemented in ``overrides/assets/javascripts/search.js`` (``
 
 - Text is NFC-normalised and lower-cased; a *run* is a maximal sequence of letters, marks and
   digits (Unicode categories L, M, N), Khmer and other scripts in separate runs.
-- A word outside Khmer is one run. Its *key* is :func:`phobien.text.fold` of it (tone marks and
+- A word outside Khmer is one run. Its *key* is :func:`phobien.core.text.fold` of it (tone marks and
   other diacritics of Latin letters dropped, đ→d); its *exact form* is the run itself.
 - Khmer is written without spaces: a Khmer run is split into words with ICU's dictionary
   (``icu4py.breakers.WordBreaker``) at build time, ``Intl.Segmenter`` in the browser. The two
@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from phobien.text import fold
+from phobien.core.text import fold
 
 MAX_WORD = 40
 """Longer runs (identifiers, scraps of URLs) are not indexed; the browser ignores them too."""

@@ -7,5 +7,5 @@
   provenance), valid for ``phobien check``;
 - :mod:`.measure`: timing, peak memory, output size, first-view weight, search download and
   the plain MkDocs + Material baseline;
-- ``python -m phobien.bench`` (``scripts/bench``): runs it all and writes ``bench.json``.
+- ``python -m benchmarks`` (``scripts/bench``): runs it all and writes ``bench.json``.
 """

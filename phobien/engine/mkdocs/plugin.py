@@ -1,6 +1,6 @@
 """The thin MkDocs adapter: settings phobien needs from MkDocs and nothing else.
 
-Everything a page shows is decided by :mod:`phobien.build` before MkDocs runs.
+Everything a page shows is decided by :mod:`phobien.stage` before MkDocs runs.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
-from phobien.html import harden_links
-from phobien.text import anchor
+from phobien.core.html import harden_links
+from phobien.core.text import anchor
 
 log = get_plugin_logger(__name__)
 
@@ -34,8 +34,8 @@ class PhobienPlugin(BasePlugin[PhobienPluginConfig]):
         toc["slugify"] = anchor
         if "toc" not in config.markdown_extensions:
             config.markdown_extensions.append("toc")
-        if "phobien.rawhtml" not in config.markdown_extensions:
-            config.markdown_extensions.append("phobien.rawhtml")
+        if "phobien.stage.rawhtml" not in config.markdown_extensions:
+            config.markdown_extensions.append("phobien.stage.rawhtml")
         return config
 
     def on_pre_build(self, *, config: Any) -> None:

@@ -24,14 +24,14 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TextIO
 
-from phobien.build.news import stage_news
-from phobien.build.pages import Stager
-from phobien.build.site import BuildOptions, BuildState, _page_meta, build, report
-from phobien.build.staged import Staged
-from phobien.diagnostics import Diagnostics
-from phobien.engine.mkdocs import run_language, write_stage
+from phobien.core.diagnostics import Diagnostics
+from phobien.engine.mkdocs.run import run_language, write_stage
 from phobien.load import Content, Page
 from phobien.load.tree import PAGE_FOLDERS, page_folder, reload_page
+from phobien.publish.build import BuildOptions, BuildState, _page_meta, build, report
+from phobien.stage.news import stage_news
+from phobien.stage.pages import Stager
+from phobien.stage.staged import Staged
 
 
 def _stage_one(content: Content, state: BuildState, page: Page, field: str) -> Staged | None:

@@ -2,7 +2,7 @@
 
 The preview is a real build (atomic, all languages) into .phobien-cache/preview/, served on
 127.0.0.1. After an edit of one page, that page is updated on its own first (about a second,
-even on a national site: :mod:`phobien.build.preview`), then a full build catches up with
+even on a national site: :mod:`phobien.preview.update`), then a full build catches up with
 everything else in the background. Open pages ask ``/__phobien/version`` every 0.4 s and
 reload when it changes.
 """
@@ -17,7 +17,7 @@ import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from phobien.build.preview import Preview
+from phobien.preview.update import Preview
 
 WATCHED = ("content", "docs", "overrides", "mkdocs.yml")
 

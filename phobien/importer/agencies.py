@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
+from phobien.core.text import fold
 from phobien.model.agency import Agency
-from phobien.text import fold
 
 _PREFIX = re.compile(r"^(?:-\s*)?(?:de nghi|kinh de nghi)\s+")
 _SUFFIX = re.compile(

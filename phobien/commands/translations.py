@@ -8,8 +8,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from phobien.core.text import content_hash
 from phobien.load import Content, Page
-from phobien.text import content_hash
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """The MkDocs + Material engine: staged pages in, HTML out, one process per language.
 
-This module and :mod:`phobien.mkdocs_plugin` are the only places that know MkDocs. Material
+This module and :mod:`phobien.engine.mkdocs.plugin` are the only places that know MkDocs. Material
 reaches end of life on 5 May 2027; replacing the engine means replacing these two files and
 ``overrides/``.
 """
@@ -16,9 +16,9 @@ from typing import Any
 
 import yaml
 
-from phobien.build.staged import Staged
-from phobien.diagnostics import Diagnostics, LogCollector
+from phobien.core.diagnostics import Diagnostics, LogCollector
 from phobien.load import Content
+from phobien.stage.staged import Staged
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when the wheel has it: 10x faster
 

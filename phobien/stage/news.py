@@ -13,11 +13,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
-from phobien.build.urls import page_url
+from phobien.stage.urls import page_url
 
 if TYPE_CHECKING:
-    from phobien.build.pages import Stager
     from phobien.load import Content, Page
+    from phobien.stage.pages import Stager
 
 PER_PAGE = 10
 
@@ -38,7 +38,7 @@ def visible_articles(content: Content, lang: str, today: Any, serve: bool) -> li
 
 
 def stage_news(stager: Stager) -> None:
-    from phobien.build.staged import Staged
+    from phobien.stage.staged import Staged
 
     t = stager.t
     articles = visible_articles(stager.content, stager.lang, stager.options.today, stager.options.serve)

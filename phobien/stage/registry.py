@@ -9,11 +9,11 @@ import datetime as dt
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from phobien.build.staged import Staged, legal_label
-from phobien.text import anchor
+from phobien.core.text import anchor
+from phobien.stage.staged import Staged, legal_label
 
 if TYPE_CHECKING:
-    from phobien.build.pages import Stager
+    from phobien.stage.pages import Stager
 
 
 def stage_plans(stager: Stager) -> None:

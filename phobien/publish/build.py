@@ -17,8 +17,17 @@ from html import escape
 from pathlib import Path
 from typing import Any, TextIO
 
-from phobien import clock
-from phobien.build.addresses import (
+from phobien.core import clock
+from phobien.core.diagnostics import Diagnostics
+from phobien.core.timing import Timings
+from phobien.engine.mkdocs.run import LanguageJob, LanguageResult, nav_for, preflight, run_language, write_stage
+from phobien.load import Content, load_content
+from phobien.printing import write_print
+from phobien.publish.links import check_deferred, check_pages, folders_of, html_pages, report_broken, scan
+from phobien.publish.opendata import write_open_data
+from phobien.search import index_language
+from phobien.search.opensearch import opensearch_xml
+from phobien.stage.addresses import (
     AddressPlan,
     origin_of,
     plan_addresses,
@@ -27,20 +36,11 @@ from phobien.build.addresses import (
     write_qr_codes,
     write_redirects,
 )
-from phobien.build.data import write_open_data
-from phobien.build.links import check_deferred, check_pages, folders_of, html_pages, report_broken, scan
-from phobien.build.news import atom_feed, visible_articles
-from phobien.build.pages import Options, stage_language
-from phobien.build.staged import Staged
-from phobien.build.ui import KEYS, UI
-from phobien.build.urls import html_path, page_url, relative
-from phobien.diagnostics import Diagnostics
-from phobien.engine.mkdocs import LanguageJob, LanguageResult, nav_for, preflight, run_language, write_stage
-from phobien.load import Content, load_content
-from phobien.printing import write_print
-from phobien.search import index_language
-from phobien.search.opensearch import opensearch_xml
-from phobien.timing import Timings
+from phobien.stage.news import atom_feed, visible_articles
+from phobien.stage.pages import Options, stage_language
+from phobien.stage.staged import Staged
+from phobien.stage.ui import KEYS, UI
+from phobien.stage.urls import html_path, page_url, relative
 
 
 @dataclass

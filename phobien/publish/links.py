@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from phobien.diagnostics import Diagnostics, Position
+from phobien.core.diagnostics import Diagnostics, Position
 
 _LINK = re.compile(r'<(?:a|link|img|script)\b[^>]*?\b(?:href|src)="([^"]*)"', re.I)
 _ID = re.compile(r'\bid="([^"]+)"')

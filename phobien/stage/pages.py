@@ -15,21 +15,21 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from phobien import clock
-from phobien.build.data import plan_status
-from phobien.build.news import stage_news
-from phobien.build.registry import stage_agencies, stage_deadlines, stage_legal, stage_plans
-from phobien.build.staged import Staged, legal_label
-from phobien.build.ui import UI
-from phobien.build.urls import page_url, relative
-from phobien.icons import icon_svg
+from phobien.core import clock
+from phobien.core.text import content_hash, slugify
+from phobien.engine.mkdocs.icons import icon_svg
 from phobien.load import Content, Page
 from phobien.load.refs import legal_index
 from phobien.model.hotline import Hotline
 from phobien.model.legal import LegalDocument
 from phobien.model.plan import Plan
-from phobien.rawhtml import mark, markdown_part
-from phobien.text import content_hash, slugify
+from phobien.publish.opendata import plan_status
+from phobien.stage.news import stage_news
+from phobien.stage.rawhtml import mark, markdown_part
+from phobien.stage.registry import stage_agencies, stage_deadlines, stage_legal, stage_plans
+from phobien.stage.staged import Staged, legal_label
+from phobien.stage.ui import UI
+from phobien.stage.urls import page_url, relative
 
 
 @dataclass
@@ -413,8 +413,8 @@ class Stager:
 
     def stage_schools(self) -> None:
         """Every material with its short link, QR code and leaflet; posters per audience."""
-        from phobien.build.addresses import origin, short_code
         from phobien.printing import poster_path
+        from phobien.stage.addresses import origin, short_code
 
         path = "nha-truong-va-doi-tac.md"
         depth = page_url(path, self.options.directory_urls).count("/")

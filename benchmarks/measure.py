@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from phobien.weight import first_view
+from benchmarks.weight import first_view
 
 _PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 
@@ -183,7 +183,7 @@ def templates(manifest: Any) -> dict[str, str]:
 
 
 def first_views(out: Path, languages: list[str], manifest: Any) -> tuple[dict[str, dict[str, int]], dict[str, str]]:
-    """Compressed first-view bytes of each template in each language (phobien.weight.first_view),
+    """Compressed first-view bytes of each template in each language (benchmarks.weight.first_view),
     with the largest HTML page of each language as one more template; and which page that was."""
     result: dict[str, dict[str, int]] = {}
     heaviest_pages: dict[str, str] = {}
@@ -243,17 +243,17 @@ def gz(path: Path) -> int:
 def stage_plain(tree: Path, work: Path, languages: list[str], today: Any) -> list[Path]:
     """The same staged Markdown as phobien's, as plain MkDocs projects: one mkdocs.yml per language.
 
-    Same nav (sections from :func:`phobien.engine.mkdocs.nav_for`), Material with
+    Same nav (sections from :func:`phobien.engine.mkdocs.run.nav_for`), Material with
     ``navigation.indexes`` and ``navigation.prune``, the same Markdown extensions, Material's
     default search plugin; no phobien plugin, no overrides except Material's interface strings
     for languages Material lacks (km, hmn: a plain site needs them too).
     """
     import material
 
-    from phobien.build.pages import Options, stage_language
-    from phobien.build.ui import UI
-    from phobien.engine.mkdocs import nav_for, write_stage
+    from phobien.engine.mkdocs.run import nav_for, write_stage
     from phobien.load import load_content
+    from phobien.stage.pages import Options, stage_language
+    from phobien.stage.ui import UI
 
     content, diags = load_content(tree)
     if diags.errors or content.site is None:

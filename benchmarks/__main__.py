@@ -1,4 +1,4 @@
-"""``python -m phobien.bench`` (``scripts/bench``): generate a site, build it with phobien and with
+"""``python -m benchmarks`` (``scripts/bench``): generate a site, build it with phobien and with
 plain MkDocs + Material, measure both, print a table and write ``bench.json``.
 
 Everything happens in a new folder under /tmp (kept with ``--keep``); only ``bench.json`` is
@@ -21,8 +21,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from phobien.bench.generate import REPO, TODAY, generate
-from phobien.bench.measure import (
+from benchmarks.generate import REPO, TODAY, generate
+from benchmarks.measure import (
     build_phases,
     first_views,
     gz,

@@ -14,10 +14,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from phobien.core.text import slugify
 from phobien.load import Content
 from phobien.load.refs import legal_index
 from phobien.model.plan import Deadline, Plan
-from phobien.text import slugify
 
 SCHEMA_VERSION = 1
 

@@ -13,8 +13,8 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-from phobien.build.staged import Staged
-from phobien.build.urls import html_path, page_url
+from phobien.stage.staged import Staged
+from phobien.stage.urls import html_path, page_url
 
 
 def short_code(origin: str) -> str:

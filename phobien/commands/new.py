@@ -6,9 +6,9 @@ from pathlib import Path
 
 import yaml
 
-from phobien import clock
+from phobien.core import clock
+from phobien.core.text import slugify
 from phobien.load import load_content
-from phobien.text import slugify
 
 PLACEHOLDER_SOURCE = "CẦN GHI NGUỒN: tên văn bản, số hiệu, điều, khoản"
 

@@ -1,0 +1,1 @@
+"""phobien/publish"""

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from phobien.engine import DEFAULT_ENGINE, ENGINES
+
 
 def _root(value: str) -> Path:
     return Path(value).resolve()
@@ -42,6 +44,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             jobs=args.jobs,
             print_=not args.no_print,
             timings=args.timings,
+            engine=args.engine,
         )
     )
 
@@ -125,6 +128,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--jobs", type=int, default=None, help="parallel language builds (default: cores)")
     p.add_argument("--no-print", action="store_true", help="skip leaflets and posters (PDF) for a fast preview")
     p.add_argument("--timings", action="store_true", help="print how long each step of the build took")
+    p.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=None,
+        help=f"program that renders the pages (default: engine in content/site.yml, else {DEFAULT_ENGINE})",
+    )
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("serve", help="preview with live reload while you edit")

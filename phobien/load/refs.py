@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from phobien.core import clock
 from phobien.core.diagnostics import Diagnostics, Position
 from phobien.core.text import is_slug, slugify
-from phobien.engine.mkdocs.icons import icon_svg
+from phobien.engine import icon_svg
 from phobien.load.tree import Content, Page
 from phobien.load.validate import did_you_mean
 from phobien.model.common import Localized, Model

@@ -16,11 +16,11 @@ import pytest
 import yaml
 from conftest import REPO, make_project, run_phobien
 
+from phobien.checks import run_checks
 from phobien.core.diagnostics import Diagnostics
 from phobien.importer import build_draft, read_source, render, validate
 from phobien.importer.draft import Draft
 from phobien.load import load_content
-from phobien.load.refs import check_references
 from phobien.model.plan import Plan
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -100,7 +100,7 @@ def test_seed_drafts_pass_the_reference_checks(seed: str, content) -> None:  # t
     plan = Plan.model_validate(yaml.safe_load(render(draft, seed)))
     loaded.plans = {"draft": plan}
     diags = Diagnostics(REPO)
-    check_references(loaded, diags)
+    run_checks(loaded, diags)
     assert not diags.errors, [d.format() for d in diags.errors]
     reference = curated(seed)
     assert draft.plan["issuer"] == reference["issuer"]

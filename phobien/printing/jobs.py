@@ -38,7 +38,6 @@ class PrintJob:
 
 def site_url(content: Content, path: str) -> str:
     """Absolute address of ``path`` (relative to the site's root) on the published site."""
-    assert content.site is not None
     return content.site.base_url.rstrip("/") + "/" + path
 
 
@@ -58,7 +57,6 @@ class _Views:
     """Builds the views of one language."""
 
     def __init__(self, content: Content, lang: str) -> None:
-        assert content.site is not None
         self.content = content
         self.site = content.site
         self.lang = lang
@@ -153,7 +151,6 @@ def print_jobs(content: Content, languages: list[str]) -> list[PrintJob]:
     """Every leaflet (materials in the languages they are written in) and poster to make."""
     from phobien.printing import leaflet_path, poster_path
 
-    assert content.site is not None
     default = content.site.default_language
     originals = {p.slug: p for p in content.materials if p.lang == default}
     jobs: list[PrintJob] = []

@@ -17,11 +17,13 @@ from html import escape
 from pathlib import Path
 from typing import Any, TextIO
 
+from phobien.checks import check_content
 from phobien.core import clock
 from phobien.core.diagnostics import Diagnostics
 from phobien.core.timing import Timings
 from phobien.engine.mkdocs.run import LanguageJob, LanguageResult, nav_for, preflight, run_language, write_stage
-from phobien.load import Content, load_content
+from phobien.load import Content
+from phobien.model.i18n import UI_KEYS
 from phobien.printing import write_print
 from phobien.publish.links import check_deferred, check_pages, folders_of, html_pages, report_broken, scan
 from phobien.publish.opendata import write_open_data
@@ -39,7 +41,7 @@ from phobien.stage.addresses import (
 from phobien.stage.news import atom_feed, visible_articles
 from phobien.stage.pages import Options, stage_language
 from phobien.stage.staged import Staged
-from phobien.stage.ui import KEYS, UI
+from phobien.stage.ui import UI
 from phobien.stage.urls import html_path, page_url, relative
 
 
@@ -74,12 +76,11 @@ class BuildError(Exception):
 
 
 def report(diags: Diagnostics, stream: TextIO) -> None:
-    for d in diags.sorted():
-        print(d.format(), file=stream)
+    diags.write(stream)
 
 
 def check(root: Path, strict: bool, stream: TextIO = sys.stderr) -> tuple[Content, Diagnostics]:
-    content, diags = load_content(root)
+    content, diags = check_content(root)
     preflight(content, diags)
     report(diags, stream)
     return content, diags
@@ -90,7 +91,6 @@ def _page_meta(
 ) -> dict[str, dict[str, Any]]:
     """Per-page data for the templates: language switcher targets and hotlines in view
     (of every page of ``lang``, or of the pages ``only``)."""
-    assert content.site is not None
     paths = {code: {p.path for p in pages} for code, pages in staged.items()}
     hotlines = {h.id: h for h in content.hotlines}
     safety = f"{content.site.safety_page}.md"
@@ -144,7 +144,6 @@ def cross_language(from_path: str, lang: str, to_path: str, directory_urls: bool
 
 
 def _language_config(content: Content, lang: str, pages: list[Staged], opts: BuildOptions) -> dict[str, Any]:
-    assert content.site is not None
     site = content.site
     ui = UI(content, lang)
     material_lang = lang
@@ -160,7 +159,7 @@ def _language_config(content: Content, lang: str, pages: list[Staged], opts: Bui
                 "lang": lang,
                 "default_language": site.default_language,
                 "quick_exit_url": site.quick_exit_url,
-                "ui": {k: ui(k) for k in KEYS},
+                "ui": {k: ui(k) for k in UI_KEYS},
                 "ui_machine": ui.machine,
                 "serve": opts.serve,
                 "offline": opts.offline,
@@ -170,7 +169,6 @@ def _language_config(content: Content, lang: str, pages: list[Staged], opts: Bui
 
 
 def _root_files(content: Content, out: Path, opts: BuildOptions) -> None:
-    assert content.site is not None
     default = content.site.default_language
     target = f"{default}/" if not opts.offline else f"{default}/index.html"
     index = "index.html" if opts.offline else ""
@@ -196,7 +194,6 @@ def _root_files(content: Content, out: Path, opts: BuildOptions) -> None:
 
 def _sitemap(content: Content, staged: dict[str, list[Staged]], out: Path, opts: BuildOptions) -> None:
     """One sitemap for all languages; real translations are linked as hreflang alternates."""
-    assert content.site is not None
     base = content.site.base_url.rstrip("/")
     translated: dict[str, dict[str, str]] = {}
     for lang, pages in staged.items():
@@ -225,7 +222,7 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr, state: list[BuildStat
     timer = Timings()
     with timer("check"):
         content, diags = check(opts.root, opts.strict, stream)
-    if diags.failed(opts.strict) or content.site is None:
+    if diags.failed(opts.strict):
         print(
             f"phobien build: stopped before building: {diags.summary()}. The previous site/ was not changed.",
             file=stream,
@@ -450,7 +447,6 @@ def _stage_forked(lang: str) -> list[Staged]:
 def _stage_all(content: Content, options: Options, workers: int) -> dict[str, list[Staged]]:
     """Stage every language; in parallel where processes can be forked (Linux), as the
     workers then share the loaded content without copying it."""
-    assert content.site is not None
     codes = content.site.codes
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return {lang: stage_language(content, lang, options) for lang in codes}

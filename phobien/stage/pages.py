@@ -19,7 +19,7 @@ from phobien.core import clock
 from phobien.core.text import content_hash, slugify
 from phobien.engine.mkdocs.icons import icon_svg
 from phobien.load import Content, Page
-from phobien.load.refs import legal_index
+from phobien.load.lookup import legal_index
 from phobien.model.hotline import Hotline
 from phobien.model.legal import LegalDocument
 from phobien.model.plan import Plan
@@ -97,7 +97,6 @@ class Stager:
     """Builds the staged pages of one language."""
 
     def __init__(self, content: Content, lang: str, options: Options) -> None:
-        assert content.site is not None
         self.content = content
         self.site = content.site
         self.lang = lang

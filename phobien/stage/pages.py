@@ -24,6 +24,7 @@ from phobien.model.hotline import Hotline
 from phobien.model.legal import LegalDocument
 from phobien.model.plan import Plan
 from phobien.publish.opendata import plan_status
+from phobien.stage.citations import anchor_of, cite
 from phobien.stage.news import stage_news
 from phobien.stage.rawhtml import mark, markdown_part
 from phobien.stage.registry import stage_agencies, stage_deadlines, stage_legal, stage_plans
@@ -81,6 +82,8 @@ _ENV = jinja2.Environment(
 )
 _ENV.filters["vndate"] = vndate
 _ENV.filters["markdown"] = lambda text: Markup(markdown_part(str(text)))
+_ENV.filters["cite"] = cite
+_ENV.globals["source_anchor"] = anchor_of
 
 
 def _qr_src(page_link: str, directory_urls: bool) -> str:

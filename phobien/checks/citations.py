@@ -1,0 +1,82 @@
+"""Sources at the claim: every ``[^id]`` names a source of the page, and a paragraph that names
+an article, a clause or a point of a law carries a marker."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from phobien.core.diagnostics import Diagnostics, Position
+from phobien.load.lookup import References
+from phobien.load.tree import Content, Page
+from phobien.load.validate import did_you_mean
+from phobien.stage.citations import MARKER, markers
+
+ARTICLE = re.compile(
+    r"\b(?:Điều|điều|Khoản|khoản|Điểm\s+[a-zđ]\b|điểm\s+[a-zđ]\b)\s*\d*|\b(?:Article|article|art\.|Clause|clause)\s*\d+",
+)
+"""Words that cite a provision: "Điều 58", "khoản 2", "điểm đ", "Article 58", "art. 58"."""
+
+_CODE_FENCE = re.compile(r"^\s*(```|~~~)")
+_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+
+
+def _claims(page: Page) -> Iterator[tuple[int, str]]:
+    """The units a source marker belongs to, with their first line: paragraphs, list items and
+    table rows of the body. Headings name a topic, not a claim, and code is not text."""
+    unit: list[str] = []
+    start = 0
+    fenced = False
+    for offset, line in enumerate(page.body.splitlines()):
+        number = page.body_line + offset
+        if _CODE_FENCE.match(line):
+            fenced = not fenced
+            continue
+        if fenced:
+            continue
+        new_unit = not line.strip() or line.lstrip().startswith(("#", "|")) or _ITEM.match(line)
+        if new_unit and unit:
+            yield start, " ".join(unit)
+            unit = []
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if line.lstrip().startswith("|"):
+            yield number, line
+            continue
+        if not unit:
+            start = number
+        unit.append(line)
+    if unit:
+        yield start, " ".join(unit)
+
+
+def _check_page(page: Page, diags: Diagnostics) -> None:
+    sources = getattr(page.meta, "sources", None)
+    if sources is None:
+        return
+    ids = [s.id for s in sources if s.id]
+    for m in markers(page.body):
+        if m.group(1) in ids:
+            continue
+        line = page.body.count("\n", 0, m.start())
+        col = m.start() - (page.body.rfind("\n", 0, m.start()) + 1)
+        known = f"the ids of this page's sources are {', '.join(ids)}" if ids else "no source has an id yet"
+        hint = did_you_mean(m.group(1), ids) or f"; {known}"
+        diags.error(
+            Position(page.rel, page.body_line + line, col + 1),
+            f"'[^{m.group(1)}]' names no source of this page{hint}; add 'id: {m.group(1)}' to the source "
+            "in 'sources:' or correct the marker",
+        )
+    for number, text in _claims(page):
+        found = ARTICLE.search(text)
+        if found and not MARKER.search(text):
+            diags.warning(
+                Position(page.rel, number, 1),
+                f"this text cites '{found.group(0).strip()}' but shows no source; end the sentence with "
+                "[^id], the id of its entry in 'sources:'",
+            )
+
+
+def check_citations(content: Content, refs: References, diags: Diagnostics) -> None:
+    for page in [*content.materials, *content.articles]:
+        _check_page(page, diags)

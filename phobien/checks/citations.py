@@ -13,9 +13,11 @@ from phobien.load.validate import did_you_mean
 from phobien.stage.citations import MARKER, markers
 
 ARTICLE = re.compile(
-    r"\b(?:Điều|điều|Khoản|khoản|Điểm\s+[a-zđ]\b|điểm\s+[a-zđ]\b)\s*\d*|\b(?:Article|article|art\.|Clause|clause)\s*\d+",
+    r"\b[ĐđD]iều\s+\d+|\b[Kk]hoản\s+\d+|\b[Đđ]iểm\s+[a-zđ]\b(?=\s*(?:,|\)|khoản|[Đđ]iều))"
+    r"|\b(?:Article|article|Art\.|art\.|Clause|clause)\s*\d+"
 )
-"""Words that cite a provision: "Điều 58", "khoản 2", "điểm đ", "Article 58", "art. 58"."""
+"""A provision cited by number: "Điều 58", "khoản 2", "điểm đ khoản 1", "Article 58", "art. 58".
+A number is needed: "điều" alone is "a thing" and "khoản" alone "a sum" in everyday Vietnamese."""
 
 _CODE_FENCE = re.compile(r"^\s*(```|~~~)")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")

@@ -3,13 +3,13 @@ an article, a clause or a point of a law carries a marker."""
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 
 from phobien.core.diagnostics import Diagnostics, Position
 from phobien.load.lookup import References
 from phobien.load.tree import Content, Page
-from phobien.load.validate import did_you_mean
 from phobien.stage.citations import MARKER, markers
 
 ARTICLE = re.compile(
@@ -62,12 +62,15 @@ def _check_page(page: Page, diags: Diagnostics) -> None:
             continue
         line = page.body.count("\n", 0, m.start())
         col = m.start() - (page.body.rfind("\n", 0, m.start()) + 1)
-        known = f"the ids of this page's sources are {', '.join(ids)}" if ids else "no source has an id yet"
-        hint = did_you_mean(m.group(1), ids) or f"; {known}"
+        close = difflib.get_close_matches(m.group(1), ids, n=1, cutoff=0.75)
+        if close:
+            fix = f"did you mean '[^{close[0]}]'?"
+        else:
+            listed = f" (the ids here: {', '.join(ids)})" if ids else ""
+            fix = f"add 'id: {m.group(1)}' to its entry in 'sources:'{listed}"
         diags.error(
             Position(page.rel, page.body_line + line, col + 1),
-            f"'[^{m.group(1)}]' names no source of this page{hint}; add 'id: {m.group(1)}' to the source "
-            "in 'sources:' or correct the marker",
+            f"'[^{m.group(1)}]' names no source of this page; {fix}",
         )
     for number, text in _claims(page):
         found = ARTICLE.search(text)

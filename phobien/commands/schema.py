@@ -1,18 +1,23 @@
-"""JSON Schemas of every content file type, for editors' autocompletion and underlining."""
+"""``phobien schema``: JSON Schemas of every content file type, for editors' autocompletion and underlining."""
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
+from phobien.commands.args import path
+from phobien.errors import EXIT_OK
 from phobien.model.agency import AgencyFile
 from phobien.model.hotline import HotlineFile
 from phobien.model.i18n import UIStrings
 from phobien.model.legal import LegalDocument
 from phobien.model.page import ArticleMeta, DocMeta, MaterialMeta
 from phobien.model.plan import Plan
+from phobien.model.report import Report
 from phobien.model.site import Site
 from phobien.model.vocab import AudienceFile, TopicFile
 
@@ -24,6 +29,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "agencies": (AgencyFile, "content/agencies.yml"),
     "legal-document": (LegalDocument, "content/legal/*.yml"),
     "plan": (Plan, "content/plans/*.yml"),
+    "report": (Report, "content/reports/<plan id>/<period>.yml"),
     "ui-strings": (UIStrings, "content/i18n/*.yml"),
     "material-front-matter": (MaterialMeta, "content/materials/*.md (front matter)"),
     "article-front-matter": (ArticleMeta, "content/articles/*.md (front matter)"),
@@ -47,3 +53,15 @@ def write_schemas(out: Path) -> list[Path]:
         path.write_text(schema_text(name), encoding="utf-8")
         written.append(path)
     return written
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("schema", help="write JSON Schemas of every content file type")
+    p.add_argument("--out", type=path, default=None, help="folder (default: schemas/)")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    for written in write_schemas(args.out or args.root / "schemas"):
+        print(written.relative_to(args.root) if written.is_relative_to(args.root) else written)
+    return EXIT_OK

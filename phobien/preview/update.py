@@ -24,10 +24,11 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TextIO
 
+from phobien.checks import recheck_page
 from phobien.core.diagnostics import Diagnostics
 from phobien.engine import get_engine
 from phobien.load import Content, Page
-from phobien.load.tree import PAGE_FOLDERS, page_folder, reload_page
+from phobien.load.tree import PAGE_FOLDERS, page_folder
 from phobien.publish.build import BuildOptions, BuildState, build, report
 from phobien.publish.pagemeta import page_meta
 from phobien.stage.news import stage_news
@@ -132,7 +133,7 @@ class Preview:
         index = next((i for i, p in enumerate(pages) if p.rel == rel), None)
         if index is None:
             return False
-        page = reload_page(state.content, path, diags)
+        page = recheck_page(state.content, path, diags)
         if diags.errors or page is None:
             report(diags, self.stream)
             print(f"phobien serve: {rel} was not updated: {diags.summary()}", file=self.stream)

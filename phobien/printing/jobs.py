@@ -13,6 +13,7 @@ from typing import Any, Literal
 from phobien.core.diagnostics import Position
 from phobien.load import Content, Page
 from phobien.model.hotline import Hotline
+from phobien.stage.citations import cite
 from phobien.stage.pages import Options, Stager, vndate
 from phobien.stage.ui import UI
 
@@ -38,7 +39,6 @@ class PrintJob:
 
 def site_url(content: Content, path: str) -> str:
     """Absolute address of ``path`` (relative to the site's root) on the published site."""
-    assert content.site is not None
     return content.site.base_url.rstrip("/") + "/" + path
 
 
@@ -58,7 +58,6 @@ class _Views:
     """Builds the views of one language."""
 
     def __init__(self, content: Content, lang: str) -> None:
-        assert content.site is not None
         self.content = content
         self.site = content.site
         self.lang = lang
@@ -125,7 +124,7 @@ class _Views:
             "summary": meta.summary or "",
             "review": {"status": review.status, "text": review_text},
             "notices": notices,
-            "body": page.body,
+            "body": cite(page.body, meta.sources, link=False),
             "hotlines": self.hotline_list(material_hotline_ids(self.content, page)),
             "sources": sources,
             "url": site_url(self.content, f"{self.lang}/materials/{page.slug}/"),
@@ -153,7 +152,6 @@ def print_jobs(content: Content, languages: list[str]) -> list[PrintJob]:
     """Every leaflet (materials in the languages they are written in) and poster to make."""
     from phobien.printing import leaflet_path, poster_path
 
-    assert content.site is not None
     default = content.site.default_language
     originals = {p.slug: p for p in content.materials if p.lang == default}
     jobs: list[PrintJob] = []

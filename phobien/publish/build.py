@@ -21,7 +21,9 @@ from phobien.core.diagnostics import Diagnostics
 from phobien.core.timing import Timings
 from phobien.engine import DEFAULT_ENGINE, get_engine
 from phobien.engine.base import LanguageJob, LanguageResult, LanguageSite
-from phobien.load import Content, load_content
+from phobien.checks import check_content
+from phobien.load import Content
+from phobien.model.i18n import UI_KEYS
 from phobien.printing import write_print
 from phobien.publish.links import check_deferred, check_pages, folders_of, html_pages, report_broken, scan
 from phobien.publish.opendata import write_open_data
@@ -33,7 +35,7 @@ from phobien.stage.addresses import AddressPlan, plan_addresses, short_link_file
 from phobien.stage.news import atom_feed, visible_articles
 from phobien.stage.pages import Options, stage_language
 from phobien.stage.staged import Staged
-from phobien.stage.ui import KEYS, UI
+from phobien.stage.ui import UI
 from phobien.stage.urls import html_path
 
 
@@ -70,19 +72,18 @@ class BuildError(Exception):
 
 
 def report(diags: Diagnostics, stream: TextIO) -> None:
-    for d in diags.sorted():
-        print(d.format(), file=stream)
+    diags.write(stream)
 
 
 def engine_name(content: Content, chosen: str | None = None) -> str:
     """The engine of a build: ``chosen`` (the command line), else content/site.yml's, else the default."""
-    return chosen or (content.site.engine if content.site and content.site.engine else None) or DEFAULT_ENGINE
+    return chosen or content.site.engine or DEFAULT_ENGINE
 
 
 def check(
     root: Path, strict: bool, stream: TextIO = sys.stderr, engine: str | None = None
 ) -> tuple[Content, Diagnostics]:
-    content, diags = load_content(root)
+    content, diags = check_content(root)
     get_engine(engine_name(content, engine)).preflight(content, diags)
     report(diags, stream)
     return content, diags
@@ -90,7 +91,6 @@ def check(
 
 def _language_site(content: Content, lang: str, opts: BuildOptions) -> LanguageSite:
     """What the engine is told about one language (in phobien's terms; the engine makes its config)."""
-    assert content.site is not None
     site = content.site
     ui = UI(content, lang)
     return LanguageSite(
@@ -103,7 +103,7 @@ def _language_site(content: Content, lang: str, opts: BuildOptions) -> LanguageS
             "lang": lang,
             "default_language": site.default_language,
             "quick_exit_url": site.quick_exit_url,
-            "ui": {k: ui(k) for k in KEYS},
+            "ui": {k: ui(k) for k in UI_KEYS},
             "ui_machine": ui.machine,
             "serve": opts.serve,
             "offline": opts.offline,
@@ -131,7 +131,7 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr, state: list[BuildStat
     timer = Timings()
     with timer("check"):
         content, diags = check(opts.root, opts.strict, stream, opts.engine)
-    if diags.failed(opts.strict) or content.site is None:
+    if diags.failed(opts.strict):
         print(
             f"phobien build: stopped before building: {diags.summary()}. The previous site/ was not changed.",
             file=stream,
@@ -167,7 +167,6 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr, state: list[BuildStat
 
 def _prepare(content: Content, opts: BuildOptions, tmp: Path, timer: Timings, stream: TextIO) -> _Run:
     """Stage every language, plan the addresses and describe each language's work."""
-    assert content.site is not None
     site = content.site
     stage_opts = Options(
         directory_urls=not opts.offline, today=opts.today or clock.today(), serve=opts.serve, print_=opts.print_
@@ -240,7 +239,6 @@ def _finish(
     run: _Run, results: list[LanguageOutcome], diags: Diagnostics, opts: BuildOptions, timer: Timings, stream: TextIO
 ) -> None:
     """What is written after every language: redirects, PDFs, root files; then the last links."""
-    assert run.content.site is not None
     tmp, directory_urls = run.tmp, run.options.directory_urls
     with timer("redirects and short links"):
         redirects = write_redirects(run.staged, run.plan, tmp, directory_urls)
@@ -369,7 +367,6 @@ def _stage_forked(lang: str) -> list[Staged]:
 def _stage_all(content: Content, options: Options, workers: int) -> dict[str, list[Staged]]:
     """Stage every language; in parallel where processes can be forked (Linux), as the
     workers then share the loaded content without copying it."""
-    assert content.site is not None
     codes = content.site.codes
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return {lang: stage_language(content, lang, options) for lang in codes}

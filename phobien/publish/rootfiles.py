@@ -12,7 +12,6 @@ from phobien.stage.urls import page_url
 
 
 def write_root_files(content: Content, out: Path, offline: bool) -> None:
-    assert content.site is not None
     default = content.site.default_language
     target = f"{default}/" if not offline else f"{default}/index.html"
     index = "index.html" if offline else ""
@@ -38,7 +37,6 @@ def write_root_files(content: Content, out: Path, offline: bool) -> None:
 
 def write_sitemap(content: Content, staged: dict[str, list[Staged]], out: Path) -> None:
     """One sitemap for all languages; real translations are linked as hreflang alternates."""
-    assert content.site is not None
     base = content.site.base_url.rstrip("/")
     translated: dict[str, dict[str, str]] = {}
     for lang, pages in staged.items():

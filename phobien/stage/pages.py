@@ -19,11 +19,12 @@ from phobien.core import clock
 from phobien.core.text import content_hash, slugify
 from phobien.engine import icon_svg
 from phobien.load import Content, Page
-from phobien.load.refs import legal_index
+from phobien.load.lookup import legal_index
 from phobien.model.hotline import Hotline
 from phobien.model.legal import LegalDocument
 from phobien.model.plan import Plan
 from phobien.publish.opendata import plan_status
+from phobien.stage.citations import anchor_of, cite
 from phobien.stage.news import stage_news
 from phobien.stage.rawhtml import mark, markdown_part
 from phobien.stage.registry import stage_agencies, stage_deadlines, stage_legal, stage_plans
@@ -81,6 +82,8 @@ _ENV = jinja2.Environment(
 )
 _ENV.filters["vndate"] = vndate
 _ENV.filters["markdown"] = lambda text: Markup(markdown_part(str(text)))
+_ENV.filters["cite"] = cite
+_ENV.globals["source_anchor"] = anchor_of
 
 
 def _qr_src(page_link: str, directory_urls: bool) -> str:
@@ -97,7 +100,6 @@ class Stager:
     """Builds the staged pages of one language."""
 
     def __init__(self, content: Content, lang: str, options: Options) -> None:
-        assert content.site is not None
         self.content = content
         self.site = content.site
         self.lang = lang

@@ -29,7 +29,7 @@ class MkDocsEngine:
 
     def preflight(self, content: Content, diags: Diagnostics) -> None:
         """Material needs interface strings for every site language."""
-        if content.site is None:
+        if "site" in content.broken:
             return
         theme = icons.theme_root() / "partials" / "languages"
         own = content.root / "overrides" / "partials" / "languages"

@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from phobien.checks import check_content
 from phobien.core import clock
 from phobien.core.diagnostics import Diagnostics
 from phobien.core.timing import Timings
 from phobien.engine import DEFAULT_ENGINE, get_engine
 from phobien.engine.base import LanguageJob, LanguageResult, LanguageSite
-from phobien.checks import check_content
 from phobien.load import Content
 from phobien.model.i18n import UI_KEYS
 from phobien.printing import write_print

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from phobien.core.text import fold
-from phobien.importer.mentions import Directory, Mention, fold_same_length
+from phobien.importer.mentions import Directory, Mention
+from phobien.importer.text import fold_same_length
 
 LEAD = "lead"
 PARTNER = "partner"

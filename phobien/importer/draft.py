@@ -19,7 +19,10 @@ import yaml
 from phobien.core.text import fold, slugify
 from phobien.importer import facts, layout, outline, tables
 from phobien.importer.citations import Citation, Library
-from phobien.importer.mentions import Directory, fold_same_length
+from phobien.importer.mentions import Directory
+from phobien.importer.places import Gazetteer
+from phobien.importer.proposals import Proposals
+from phobien.importer.text import fold_same_length
 from phobien.importer.reading import Source
 from phobien.importer.tasks import TaskBuilder, Unknown
 from phobien.importer.textlines import Noise, Para, clean_lines, paragraphs
@@ -27,6 +30,7 @@ from phobien.load.lookup import legal_key
 from phobien.model.agency import Agency
 from phobien.model.legal import LegalDocument
 from phobien.model.plan import Plan
+from phobien.model.province import Province
 
 
 @dataclass
@@ -42,6 +46,12 @@ class Draft:
     notes: list[str] = field(default_factory=list)
     dropped: list[tuple[int, str]] = field(default_factory=list)
     province: str | None = None
+    issuer_name: str | None = None
+    """The issuing body as the header writes it ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH")."""
+    details: list[dict[str, Any]] = field(default_factory=list)
+    proposals: Proposals | None = None
+    """Entries for content/agencies.yml proposed for the bodies it does not have."""
+    """The tasks as found, one per plan task, with what the schema has no field for ('_due')."""
 
     def summary(self) -> str:
         names = {u.name for u in self.unknown}
@@ -82,6 +92,31 @@ def _issuer(parts: layout.Layout, head: layout.Header, directory: Directory) -> 
     return None
 
 
+def _title_case(name: str) -> str:
+    """A header name in capitals as agencies.yml writes names: "ỦY BAN NHÂN DÂN TỈNH GIA LAI" → "Ủy ban nhân dân tỉnh Gia Lai"."""
+    if not name.isupper():
+        return name
+    place = re.search(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|XÃ|PHƯỜNG)\s+(.+)$", name)
+    head = name[: place.start()] if place else name
+    text = head.capitalize()
+    if place:
+        text += f"{place.group(1).lower()} {place.group(2).title()}"
+    return text.strip()
+
+
+def _successor_notes(places: Gazetteer, place: Province | None, head: layout.Header) -> list[str]:
+    """A note when the plan's province was merged away in 2025, naming its successor."""
+    after = places.successors(place)
+    if place is None or not after:
+        return []
+    until = place.valid_until.isoformat() if place.valid_until else "2025"
+    dated = f" (the plan is dated {head.date.isoformat()})" if head.date else ""
+    return [
+        f"the plan was issued in {place.name}{dated}, a province that existed until {until}; "
+        f"it is now part of {after[-1].name} ('{after[-1].id}' in content/provinces.yml): check which body took over"
+    ]
+
+
 def _title(paras: list[Para]) -> str:
     title = " ".join(p.text.strip("* ") for p in paras).strip()
     if not title:
@@ -119,14 +154,19 @@ def build_draft(
     issuer: str | None = None,
     province: str | None = None,
     source_file: str | None = None,
+    provinces: list[Province] | None = None,
 ) -> Draft:
     """The draft plan of ``source``, with everything that needs an editor's attention."""
     lines, noise = clean_lines(source.text)
     paras = paragraphs(lines)
     parts = layout.split(paras)
     head = layout.read_header(parts)
-    province = province or _province(source.text, head.place, agencies)
-    directory = Directory(agencies, province)
+    head.issuer = layout.issuer_name(layout.header_lines(source.text))
+    places = Gazetteer(provinces or [])
+    place = places.find(head.place) or places.named_in(head.issuer or "")
+    province = province or (place.id if place else None) or _province(source.text, head.place, agencies)
+    proposals = Proposals(province)
+    directory = Directory(agencies, province, proposals)
     title_text = " ".join(p.text for p in parts.title + parts.preamble)
     period = facts.period(title_text) or ({"start_year": head.date.year} if head.date else {})
     year = head.date.year if head.date else period.get("start_year")
@@ -163,6 +203,8 @@ def build_draft(
             new.setdefault(legal_key(c.number), c)
 
     issuer_id = issuer or _issuer(parts, head, directory)
+    if not issuer_id and head.issuer:
+        issuer_id = proposals.id_for(_title_case(head.issuer))
     note = _note(parts, head, appendix_text)
     sections = out.sections
     declared = {s["id"] for s in sections}
@@ -193,10 +235,15 @@ def build_draft(
     plan = _prune(plan)
     unparsed = [(p.line, p.text) for p in paras if not p.used]
     notes = list(source.notes) + out.notes
+    notes += _successor_notes(places, place, head)
     if not issuer_id:
         notes.append("the issuing body was not recognised: give it with --issuer (an id in content/agencies.yml)")
     plan_id = _plan_id(province, head, plan["title"])
-    return Draft(plan, plan_id, unparsed, out.unknown, list(new.values()), noise, notes, dropped, province)
+    draft = Draft(plan, plan_id, unparsed, out.unknown, list(new.values()), noise, notes, dropped, province)
+    draft.issuer_name = head.issuer
+    draft.proposals = proposals
+    draft.details = list(out.tasks)
+    return draft
 
 
 def _drop_duplicates(

@@ -10,12 +10,13 @@ after it. Names that look like a body but match nothing are returned as unknown.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
-from phobien.core.text import fold
+from phobien.importer import names
 from phobien.importer.agencies import AgencyIndex, normalise
+from phobien.importer.proposals import Proposals
+from phobien.importer.text import fold_same_length
 from phobien.model.agency import Agency
 
 
@@ -29,36 +30,19 @@ class Mention:
     as_written: str
 
 
-@functools.lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    out = fold(ch)
-    return out if len(out) == 1 else ch.lower()[:1] or ch
-
-
-def fold_same_length(text: str) -> str:
-    """``fold`` one character at a time, so that positions in the result are positions in ``text``."""
-    return "".join(_fold_char(ch) for ch in text)
-
-
-_HEADS = (
-    "sở|ban|phòng|ủy ban|uỷ ban|ubnd|công an|tòa án|toà án|viện|hội|đoàn|thành đoàn|trường|đài|báo|trung tâm|"
-    "bộ|cục|chi cục|tổng cục|văn phòng|mặt trận|cơ quan|cổng|học viện|bệnh viện|bộ chỉ huy|ban chỉ đạo|"
-    "liên đoàn|hiệp hội|ngân hàng|kho bạc|tỉnh đoàn|huyện đoàn"
-)
-_NAME_START = re.compile(rf"^(?:đề nghị\s+|kính đề nghị\s+)?(?:các\s+)?(?:{_HEADS})\b", re.I)
 _NAME_STOP = re.compile(
     r"\s+(?:chủ trì|chủ động|phối hợp|thực hiện|tham gia|theo|có trách nhiệm|căn cứ|để|nhằm|trong|tại|về)\b.*$", re.I
 )
-_CHUNK_SPLIT = re.compile(r",\s*|;\s*|\s+và\s+|\s+-\s+|:\s+|\.\s+|\s*\(|\)\s*")
 _HEAD_LIST = re.compile(r"\b[Cc]ác\s+(Sở|Phòng|Ban|Bộ|Hội|Cục|Trung tâm)\s*:\s*")
 
 
 class Directory:
     """The agencies a plan of one province can name, searchable by any of their names."""
 
-    def __init__(self, agencies: list[Agency], province: str | None) -> None:
+    def __init__(self, agencies: list[Agency], province: str | None, proposals: Proposals | None = None) -> None:
         self.index = AgencyIndex(agencies)
         self.province = province
+        self.proposals = proposals or Proposals(province)
         self.by_id = {a.id: a for a in agencies}
         keys = [k for k, found in self.index.by_name.items() if k and any(self._fits(a) for a in found)]
         keys.sort(key=len, reverse=True)
@@ -87,7 +71,30 @@ class Directory:
         found = [m for m in found if m.agency]
         found = self._head_lists(text, found)
         found = self._ellipses(text, found)
-        return sorted(found)
+        return sorted(self._by_grammar(text, found))
+
+    def is_proposed(self, agency: str | None) -> bool:
+        """Whether ``agency`` is the id proposed for a body agencies.yml does not have."""
+        return agency in self.proposals.entries
+
+    def _by_grammar(self, text: str, found: list[Mention]) -> list[Mention]:
+        """Names the list of agencies misses, found by their shape; a known name inside a longer one widens."""
+        extra = [(m.start, m.end) for m in found]
+        out = list(found)
+        for start, end in names.names(text, extra):
+            inside = [m for m in found if start <= m.start and m.end <= end]
+            overlap = [m for m in found if m.start < end and start < m.end and m not in inside]
+            if overlap or len(inside) > 1:
+                continue
+            written = text[start:end]
+            if inside and inside[0].start == start:
+                out[out.index(inside[0])] = Mention(start, end, inside[0].agency, written)
+            elif inside:
+                out.remove(inside[0])
+                out.append(Mention(start, end, self.proposals.id_for(written), written))
+            else:
+                out.append(Mention(start, end, self.proposals.id_for(written), written))
+        return out
 
     def _head_lists(self, text: str, found: list[Mention]) -> list[Mention]:
         for m in _HEAD_LIST.finditer(text):
@@ -141,32 +148,10 @@ class Directory:
         return found + extra
 
     def unknown(self, text: str, found: list[Mention]) -> list[str]:
-        """Names in a list of bodies (a lead or partner cell) that match no agency."""
-        out: list[str] = []
-        for start, end in chunks(text):
-            if any(f.start < end and start < f.end for f in found):
-                continue
-            chunk = _NAME_STOP.sub("", text[start:end].strip()).strip(" .")
-            if re.fullmatch(r"[Cc]ác\s+\w+", chunk):
-                continue
-            if _NAME_START.match(chunk) and len(chunk.split()) <= 12 and not self.resolve(chunk):
-                out.append(re.sub(r"^(?:[Đđ]ề nghị|[Kk]ính đề nghị)\s+", "", chunk))
-        return out
+        """Names in ``found`` that match no agency of agencies.yml (they carry a proposed id)."""
+        return [m.as_written for m in found if self.is_proposed(m.agency)]
 
 
 def chunks(text: str) -> list[tuple[int, int]]:
-    """Spans of ``text`` between list separators (commas, 'và', ' - ', sentence ends)."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for m in _CHUNK_SPLIT.finditer(text):
-        if m.start() > pos:
-            spans.append((pos, m.start()))
-        pos = m.end()
-    if pos < len(text):
-        spans.append((pos, len(text)))
-    out = []
-    for start, end in spans:
-        piece = text[start:end]
-        lead = len(piece) - len(piece.lstrip())
-        out.append((start + lead, start + len(piece.rstrip())))
-    return [s for s in out if s[0] < s[1]]
+    """Spans of ``text`` between list separators (commas, 'và', ' - ', sentence ends) outside names."""
+    return names.chunks(text)

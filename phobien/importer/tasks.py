@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from phobien.core.text import fold
-from phobien.importer import assign, facts
+from phobien.importer import assign, facts, when
 from phobien.importer.assign import LEAD, PARTNER, Assigned, Roles, Statement
 from phobien.importer.mentions import Directory
 from phobien.importer.outline import Node, meta_field
@@ -285,6 +285,7 @@ class TaskBuilder:
                 self._cell(roles, value, LEAD if kind == "lead" else PARTNER, para.line, tid)
             elif kind == "deadline":
                 task["deadline"] = facts.deadline(value, self.year)
+                task["_due"] = when.due(value, self.year)
             else:
                 task["output"] = value.strip() or None
         found = self.directory.find(text)
@@ -299,6 +300,11 @@ class TaskBuilder:
             roles.add(inherited)
         roles.add(assign.directed(text, found), only_new=True)
         roles.add([a for a in assign.assigned(text, found, None) if a.role == PARTNER], only_new=True)
+        if "_due" not in task:
+            task["_due"] = when.find(text, self.year)
+            schema = facts.deadline(task["_due"]["as_written"], self.year) if task["_due"] else None
+            if schema and schema["kind"] != "unspecified":
+                task["deadline"] = schema
         self._finish(task, roles, lines)
 
     def _cell(self, roles: Roles, value: str, default: str, line: int, tid: str) -> None:
@@ -322,6 +328,12 @@ class TaskBuilder:
             if wording:
                 task["request"] = " ".join(w if w.endswith(".") else f"{w}." for w in wording)
         task["_lines"] = lines
+        reported = {u.name for u in self.out.unknown if u.where.startswith(f"task {task['id']},")}
+        for role, items in (("lead", roles.lead), ("partners", roles.partners)):
+            for a in items:
+                if self.directory.is_proposed(a.agency) and a.as_written not in reported:
+                    where = f"task {task['id']}, {role}"
+                    self.out.unknown.append(Unknown(lines[0] if lines else 0, a.as_written, where))
         self.out.tasks.append(task)
 
     # --- appendix table ------------------------------------------------------------------
@@ -343,6 +355,7 @@ class TaskBuilder:
                 task["output"] = row.cells["output"]
             if row.cells.get("deadline"):
                 task["deadline"] = facts.deadline(row.cells["deadline"], self.year)
+                task["_due"] = when.due(row.cells["deadline"], self.year)
             if task["text"]:
                 self._finish(task, roles, row.lines)
 

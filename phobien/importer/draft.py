@@ -22,9 +22,9 @@ from phobien.importer.citations import Citation, Library
 from phobien.importer.mentions import Directory
 from phobien.importer.places import Gazetteer
 from phobien.importer.proposals import Proposals
-from phobien.importer.text import fold_same_length
 from phobien.importer.reading import Source
 from phobien.importer.tasks import TaskBuilder, Unknown
+from phobien.importer.text import fold_same_length
 from phobien.importer.textlines import Noise, Para, clean_lines, paragraphs
 from phobien.load.lookup import legal_key
 from phobien.model.agency import Agency
@@ -93,7 +93,7 @@ def _issuer(parts: layout.Layout, head: layout.Header, directory: Directory) -> 
 
 
 def _title_case(name: str) -> str:
-    """A header name in capitals as agencies.yml writes names: "ỦY BAN NHÂN DÂN TỈNH GIA LAI" → "Ủy ban nhân dân tỉnh Gia Lai"."""
+    """A name in capitals written as agencies.yml does: "ỦY BAN NHÂN DÂN TỈNH GIA LAI" → "Ủy ban nhân dân tỉnh Gia Lai"."""
     if not name.isupper():
         return name
     place = re.search(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|XÃ|PHƯỜNG)\s+(.+)$", name)
@@ -162,6 +162,8 @@ def build_draft(
     parts = layout.split(paras)
     head = layout.read_header(parts)
     head.issuer = layout.issuer_name(layout.header_lines(source.text))
+    for p in parts.header if head.issuer else []:
+        p.used = True  # the issuer, number, place and date are read from them; the rest is the national motto
     places = Gazetteer(provinces or [])
     place = places.find(head.place) or places.named_in(head.issuer or "")
     province = province or (place.id if place else None) or _province(source.text, head.place, agencies)
@@ -205,7 +207,7 @@ def build_draft(
     issuer_id = issuer or _issuer(parts, head, directory)
     if not issuer_id and head.issuer:
         issuer_id = proposals.id_for(_title_case(head.issuer))
-    note = _note(parts, head, appendix_text)
+    note = _note(parts, head, appendix_text, out.loose)
     sections = out.sections
     declared = {s["id"] for s in sections}
     for task in out.tasks:
@@ -264,8 +266,8 @@ def _drop_duplicates(
     return dropped
 
 
-def _note(parts: layout.Layout, head: layout.Header, appendix: list[str]) -> str | None:
-    out = []
+def _note(parts: layout.Layout, head: layout.Header, appendix: list[str], loose: list[str]) -> str | None:
+    out = [f"Under section {text}" for text in loose]
     preamble = " ".join(p.text for p in parts.preamble).strip()
     if preamble:
         out.append(f"Preamble: {preamble}")

@@ -19,7 +19,7 @@ _DATE = re.compile(
     r"^(?:<[^>]+>)*(?P<place>[^\d,:;<>\t]{2,40}),\s*(?P<written>ngày\s+(?:(?P<d>\d{1,2})?[\s.…]*tháng\s+"
     r"(?P<m>\d{1,2})?[\s.…]*năm\s+(?P<y>\d{4})|(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>\d{4})))"
 )
-_COLUMNS = re.compile(r"\t+|\s{3,}")
+_COLUMNS = re.compile(r"\t+|\s{3,}|[-_=]{3,}")
 _PREAMBLE = re.compile(r"^(?:Thực hiện|Căn cứ|Trong thời gian|Để |Nhằm |Xét |Triển khai)")
 _RANK = re.compile(r"^(?:Đại|Thượng|Trung|Thiếu)\s+(?:tá|tướng|úy)\s+")
 

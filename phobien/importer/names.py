@@ -153,6 +153,10 @@ HEADS = (
     "cac to chuc",
     "cac truong",
     "cac tong cong ty",
+    "cac co so",
+    "quy",
+    "cac luc luong",
+    "cac trung tam",
     "tong cong ty",
     "cong ty",
     "hoi dong",
@@ -162,21 +166,23 @@ HEADS = (
 )
 _HEAD = re.compile(r"^(?:" + "|".join(sorted((re.escape(h) for h in HEADS), key=len, reverse=True)) + r")\b")
 _COMPOUND = re.compile(
-    r"(?<!\w)(?:" + "|".join(re.escape(c) for c in sorted(COMPOUNDS, key=len, reverse=True)) + r")(?!\w)"
+    r"(?<!\w)(?:"
+    + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(COMPOUNDS, key=len, reverse=True))
+    + r")(?!\w)"
 )
 _KIND = "|".join(sorted((re.escape(k) for k in KINDS), key=len, reverse=True))
 _COLLECTIVE = re.compile(rf"\bcac (?:{_KIND})(?:(?:\s*,\s*|\s+va\s+)(?:{_KIND})\b)+")
 _PLACES = re.compile(r"\bcac (?:huyen|xa|phuong|thi xa|quan|thi tran|tinh|thanh pho) (?=\S)")
 _SEPARATOR = re.compile(r",\s*|;\s*|\s+và\s+|\s+-\s+|:\s+|\.\s+|\.$|\s*\(|\)\s*|\n|\s*<br\s*/?>\s*|\s*<li>\s*", re.I)
 _OPENING = re.compile(
-    r"^(?:(?:kính\s+)?đề nghị|giao|(?:chủ trì,?\s*)?phối hợp(?:\s+với)?|với|cùng|chủ trì|tham mưu|chỉ đạo)\s+", re.I
+    r"^(?:[-+•–]|(?:kính\s+)?đề nghị|giao|(?:chủ trì,?\s*)?phối hợp(?:\s+với)?|với|cùng|chủ trì|tham mưu|chỉ đạo)\s+", re.I
 )
 _STOP = re.compile(
     r"\s+(?:chủ trì|chủ động|phối hợp|thực hiện|tham gia|theo|có trách nhiệm|căn cứ|để|nhằm|trong|tại|về|"
     r"tổ chức|triển khai|tham mưu|hướng dẫn|chỉ đạo|xây dựng|tuyên truyền|báo cáo|là|được|kiểm tra|đôn đốc|"
     r"rà soát|bố trí|cung cấp|lồng ghép|duy trì|phát hành|biên soạn|đăng tải|tiếp tục|tăng cường|đẩy mạnh|"
     r"nghiên cứu|phụ trách|giao|đề nghị|quản lý|bảo đảm|đảm bảo|theo dõi|tổng hợp|cử|ban hành|hỗ trợ|tập huấn|"
-    r"vận động|phổ biến|giám sát|thẩm định|trình|gửi|cho|cùng|với|làm|đăng|phát|in|mở|nắm|lựa chọn|bồi dưỡng|"
+    r"vận động|phổ biến|giám sát|thẩm định|trình|gửi|cho|cùng|với|đăng|phát|in|mở|nắm|lựa chọn|bồi dưỡng|"
     r"sản xuất|niêm yết|ký|tiếp nhận|trợ giúp|giải quyết|đưa|tạo|thành lập|kiện toàn|điều tra|xử lý|mời|lập|"
     r"chịu trách nhiệm|đánh giá|khảo sát|thống kê|sơ kết|tổng kết|tiến hành|đối với|trên|từ|đến|khi|nếu)(?=\s|$|[,.;:])"
 )
@@ -221,6 +227,8 @@ def chunks(text: str, extra: list[tuple[int, int]] | None = None) -> list[tuple[
     for m in _SEPARATOR.finditer(text):
         if _inside(m.start(), spans) and _inside(max(m.start(), m.end() - 1), spans):
             continue
+        if "\n" in m.group() and m.group().strip() == "" and not starts_name(text[m.end() :]):
+            continue  # a line break inside a name ("Trung tâm Trợ giúp pháp lý nhà nước / Thành phố")
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, len(text)))
@@ -230,6 +238,13 @@ def chunks(text: str, extra: list[tuple[int, int]] | None = None) -> list[tuple[
         lead = len(piece) - len(piece.lstrip())
         trimmed.append((start + lead, start + len(piece.rstrip())))
     return [s for s in trimmed if s[0] < s[1]]
+
+
+def starts_name(text: str) -> bool:
+    """Whether ``text`` begins with the head of a body name (after request words and bullets)."""
+    while m := _OPENING.match(text):
+        text = text[m.end() :]
+    return bool(_HEAD.match(fold_same_length(text[:40])))
 
 
 def name_in(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -62,7 +62,10 @@ class Node:
 
     @property
     def is_assignment_heading(self) -> bool:
-        """'b) Phân công': its paragraphs say who does the activities of its parent."""
+        """'b) Phân công': its paragraphs say who does the activities of its parent (a part
+        "III. PHÂN CÔNG NHIỆM VỤ" is a section of tasks instead)."""
+        if self.kind in ("roman", "upper"):
+            return False
         return fold(self.text).strip(" .:") in ("phan cong", "phan cong thuc hien", "phan cong nhiem vu")
 
 

@@ -42,10 +42,19 @@ class Row:
         return not any(self.cells.get(k) for k in ("lead", "partners", "output", "deadline"))
 
 
-def clean_cell(text: str) -> str:
-    """A cell without HTML tags and entities, with single spaces."""
+def clean_cell(text: str, breaks: bool = False) -> str:
+    """A cell without HTML tags and entities, with single spaces; with ``breaks``, <br>, <li> and <p>
+    breaks stay line breaks (they separate the names of a list of agencies)."""
+    if breaks:
+        text = re.sub(r"<br\s*/?>|</?li[^>]*>|</?p[^>]*>", "\n", text, flags=re.I)
     text = html.unescape(re.sub(r"<[^>]+>", " ", text))
+    if breaks:
+        lines = [re.sub(r"\s+", " ", ln).strip() for ln in text.split("\n")]
+        return "\n".join(ln for ln in lines if ln)
     return re.sub(r"\s+", " ", text).strip()
+
+
+_LISTS = ("lead", "partners")
 
 
 def _columns(cells: list[str]) -> list[str] | None:
@@ -72,7 +81,7 @@ def parse_rows(paras: list[Para]) -> list[Row]:
             para.used = True
             continue
         names = columns or _DEFAULT[: len(para.cells)]
-        cells = {n: clean_cell(c) for n, c in zip(names, para.cells, strict=False) if n}
+        cells = {n: clean_cell(c, n in _LISTS) for n, c in zip(names, para.cells, strict=False) if n}
         label = cells.pop("stt", "").strip()
         if not any(cells.values()) and not label:
             para.used = True
@@ -84,7 +93,8 @@ def parse_rows(paras: list[Para]) -> list[Row]:
             last = rows[-1]
             for k, v in cells.items():
                 if v:
-                    last.cells[k] = f"{last.cells.get(k, '')} {v}".strip()
+                    glue = "\n" if k in _LISTS else " "
+                    last.cells[k] = f"{last.cells.get(k, '')}{glue}{v}".strip()
             last.lines.extend(para.lines)
         para.used = True
     _number(rows)

@@ -40,6 +40,8 @@ class Collected:
     funding: str | None = None
     unknown: list[Unknown] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    loose: list[str] = field(default_factory=list)
+    """Paragraphs right under a section title: kept in the plan's note, not tasks."""
 
 
 def part_kind(title: str) -> str:
@@ -100,7 +102,8 @@ class TaskBuilder:
                 for child in part.children:
                     self._visit(child, part, [], [])
                 if part.body and not part.children:
-                    self._leaf(part, part, [], [])
+                    # Text right under a section title assigns no numbered task (a closing paragraph).
+                    self.out.loose.extend(f"{part.id}: {p.text}" for p in part.body)
                 if kind == "organisation":
                     self._organisation(self.out.tasks[start:])
 
@@ -184,7 +187,8 @@ class TaskBuilder:
         m = re.search(r"\(([^()]*)\)\s*[.:]?$", text)
         if not m or not re.search(r"\b(?:thuc hien|chu tri)\b", fold(m.group(1))):
             return []
-        return [Assigned(x.agency, x.as_written, LEAD) for x in self.directory.find(m.group(1)) if x.agency]
+        inside = m.group(1)
+        return [a for a in assign.assigned(inside, self.directory.find(inside), LEAD) if a.role == LEAD]
 
     def _statements(self, node: Node) -> list[Statement]:
         found: list[Statement] = []

@@ -72,7 +72,7 @@ def split(paras: list[Para]) -> Layout:
         else:
             out.title.append(p)
         i += 1
-    while i < len(paras) and not (paras[i].marker and paras[i].marker[0] in ("roman", "upper")):
+    while i < len(paras) and not is_part(paras[i]):
         if paras[i].cells is not None:
             break
         out.preamble.append(paras[i])
@@ -89,6 +89,15 @@ def split(paras: list[Para]) -> Layout:
     out.closing = rest[closing:appendix]
     out.appendix = rest[appendix:]
     return out
+
+
+def is_part(para: Para) -> bool:
+    """A top section: "II. NHIỆM VỤ", "A. …", or an Arabic number in capitals ("1. NHIỆM VỤ")."""
+    marker = para.marker
+    if not marker:
+        return False
+    letters = [c for c in marker[2] if c.isalpha()]
+    return marker[0] in ("roman", "upper") or (marker[0] == "arabic" and len(letters) > 3 and "".join(letters).isupper())
 
 
 @dataclass

@@ -154,6 +154,7 @@ HEADS = (
     "cac truong",
     "cac tong cong ty",
     "cac co so",
+    "cong doan",
     "quy",
     "cac luc luong",
     "cac trung tam",

@@ -149,3 +149,15 @@ def _number(rows: list[Row]) -> None:
         if kind != "none":
             stack.append((kind, row))
         previous = row
+    _run_on(rows)
+
+
+def _run_on(rows: list[Row]) -> None:
+    """Numbers that run on through the whole table, across its group rows, are the rows' ids alone."""
+    numbered = [r for r in rows if r.section and r.label.rstrip(".").isdigit()]
+    groups = {r.section for r in numbered}
+    values = [int(r.label.rstrip(".")) for r in numbered]
+    if len(groups) < 2 or values != sorted(set(values)) or values[0] != 1:
+        return
+    for row in numbered:
+        row.id = row.label.rstrip(".")

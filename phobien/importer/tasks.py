@@ -12,6 +12,7 @@ from typing import Any
 from phobien.core.text import fold
 from phobien.importer import assign, facts, when
 from phobien.importer.assign import LEAD, PARTNER, Assigned, Roles, Statement
+from phobien.importer.layout import is_part
 from phobien.importer.mentions import Directory
 from phobien.importer.outline import Node, meta_field
 from phobien.importer.tables import Row
@@ -87,7 +88,7 @@ class TaskBuilder:
 
     def body(self, root: Node) -> None:
         for part in root.children:
-            if part.kind not in ("roman", "upper"):
+            if not (part.paras and is_part(part.paras[0])):
                 self._visit(part, root, [], [])
                 continue
             kind = part_kind(part.text)

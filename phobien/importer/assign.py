@@ -121,13 +121,27 @@ def roles(text: str, mentions: list[Mention], default: str | None) -> list[tuple
     return out
 
 
+_THEN_PARTNER = re.compile(
+    r"^\s*(?:cùng\s+)?(?:(?:hướng dẫn|giúp đỡ|hỗ trợ)\s*,\s*)*(?:phối hợp|tham gia)\b(?!\s+với)", re.I
+)
+
+
 def assigned(text: str, mentions: list[Mention], default: str | None) -> list[Assigned]:
-    """The bodies of a lead or partner cell/line with their roles."""
-    return [
-        Assigned(m.agency, m.as_written, role, req)
-        for m, role, req in roles(text, mentions, default)
-        if role is not None and m.agency
-    ]
+    """The bodies of a lead or partner cell/line with their roles; the names of a clause that ends
+    in "phối hợp" ("…; Y, Z và W phối hợp") are partners."""
+    out = []
+    for m, role, req in roles(text, mentions, default):
+        if not m.agency:
+            continue
+        clause_end = re.search(r"[;.](?:\s|$)|$", text[m.end :])
+        clause = text[m.end : m.end + (clause_end.start() if clause_end else 0)]
+        later = [x for x in mentions if m.end <= x.start < m.end + len(clause)]
+        tail = clause[later[-1].end - m.end :] if later else clause
+        if role != PARTNER and _THEN_PARTNER.match(tail) and not _post_lead(text, m):
+            role = PARTNER
+        if role is not None:
+            out.append(Assigned(m.agency, m.as_written, role, req))
+    return out
 
 
 def requests(text: str) -> list[str]:
@@ -194,6 +208,8 @@ def subjects(text: str, mentions: list[Mention]) -> list[Assigned]:
         ]
         part = text[start:end]
         group, group_end = leading(part, inside, label=start == 0)
+        if group and _THEN_PARTNER.match(part[group_end:]):
+            continue
         if group and re.match(
             r"\s*(?:là|có|được|phải|chủ|tập|căn|tiếp|thực|xây|tổ|chỉ|phối|theo|duy|bảo|\w)", part[group_end:]
         ):
@@ -268,3 +284,22 @@ def from_statements(found: list[Statement], label: str) -> tuple[list[Assigned],
     specific = [a for s in found if label in s.refs for a in s.assigned]
     general = [a for s in found if not s.refs for a in s.assigned]
     return specific, general
+
+
+_WITH_FIRST = re.compile(r"^\s*(?:chủ động\s+)?phối hợp với\s+", re.I)
+
+
+def with_first(text: str, mentions: list[Mention]) -> list[Assigned]:
+    """"Phối hợp với X, Y …" at the start of an item: X and Y lead it (the heading's body takes part)."""
+    m = _WITH_FIRST.match(text)
+    if not m:
+        return []
+    group: list[Mention] = []
+    for mention in sorted(mentions):
+        if mention.start < m.end():
+            continue
+        gap = text[(group[-1].end if group else m.end()) : mention.start]
+        if not _GROUP_GAP.match(gap):
+            break
+        group.append(mention)
+    return [Assigned(x.agency, x.as_written, LEAD) for x in group if x.agency]

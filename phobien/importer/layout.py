@@ -126,7 +126,8 @@ def read_header(layout: Layout) -> Header:
             head.symbol = number.group("symbol")
             head.number = f"{number.group('number')}/{number.group('symbol')}" if number.group("number") else None
             p.used = p.used or p in layout.header
-        date = next((d for c in _COLUMNS.split(p.text) if (d := _DATE.match(c.strip()))), None)
+        columns = [p.text, *re.split(r"\t+|\s{3,}(?=\D)|[-_=]{3,}", p.text)]
+        date = next((d for c in columns if (d := _DATE.match(c.strip()))), None)
         if date and head.date_as_written is None:
             head.place = date.group("place").strip()
             head.date_as_written = re.sub(r"\s+", " ", date.group("written"))

@@ -47,6 +47,7 @@ COMPOUNDS = (
     "phat thanh, truyen hinh",
     "bao va phat thanh",
     "bao va phat thanh, truyen hinh",
+    "cong tac dang va cong tac chinh tri",
     "pho bien, giao duc phap luat",
     "chinh tri, tu tuong",
     "to chuc, can bo",
@@ -155,7 +156,8 @@ HEADS = (
     "cac tong cong ty",
     "cac co so",
     "cong doan",
-    "quy",
+    "quy bao tro",
+    "quy ho tro",
     "cac luc luong",
     "cac trung tam",
     "tong cong ty",
@@ -182,7 +184,7 @@ _STOP = re.compile(
     r"\s+(?:chủ trì|chủ động|phối hợp|thực hiện|tham gia|theo|có trách nhiệm|căn cứ|để|nhằm|trong|tại|về|"
     r"tổ chức|triển khai|tham mưu|hướng dẫn|chỉ đạo|xây dựng|tuyên truyền|báo cáo|là|được|kiểm tra|đôn đốc|"
     r"rà soát|bố trí|cung cấp|lồng ghép|duy trì|phát hành|biên soạn|đăng tải|tiếp tục|tăng cường|đẩy mạnh|"
-    r"nghiên cứu|phụ trách|giao|đề nghị|quản lý|bảo đảm|đảm bảo|theo dõi|tổng hợp|cử|ban hành|hỗ trợ|tập huấn|"
+    r"nghiên cứu|phân công|phụ trách|giao|đề nghị|quản lý|bảo đảm|đảm bảo|theo dõi|tổng hợp|cử|ban hành|hỗ trợ|tập huấn|"
     r"vận động|phổ biến|giám sát|thẩm định|trình|gửi|cho|cùng|với|đăng|phát|in|mở|nắm|lựa chọn|bồi dưỡng|"
     r"sản xuất|niêm yết|ký|tiếp nhận|trợ giúp|giải quyết|đưa|tạo|thành lập|kiện toàn|điều tra|xử lý|mời|lập|"
     r"chịu trách nhiệm|đánh giá|khảo sát|thống kê|sơ kết|tổng kết|tiến hành|đối với|trên|từ|đến|khi|nếu)(?=\s|$|[,.;:])"

@@ -176,7 +176,7 @@ class TaskBuilder:
         rest = head
         for m in sorted(found, reverse=True):
             rest = rest[: m.start] + rest[m.end :]
-        rest = re.sub(r"(?i)\b(?:kính\s+)?đề\s+nghị\b|\bcác\s+sở\b|\bvà\b|[,;&\s.]", "", rest)
+        rest = re.sub(r"(?i)\b(?:kính\s+)?đề\s+nghị\b|\bcác\s+sở\b|\bvà\b|\([A-ZĐ0-9\-]{2,12}\)|[,;&\s.]", "", rest)
         if len(rest) > 3:
             return [], None
         requested = bool(re.match(r"(?i)\s*(?:kính\s+)?đề nghị", head))
@@ -299,6 +299,10 @@ class TaskBuilder:
             specific, general = assign.from_statements(statements, label)
             roles.add(specific)
             roles.add(general, only_new=True)
+        first = assign.with_first(text, found) if inherited and not roles.lead else []
+        if first:
+            roles.add(first)
+            roles.add([Assigned(a.agency, a.as_written, PARTNER, a.requested) for a in inherited])
         if not roles.lead:
             roles.add(assign.subjects(text, found))
         if not roles.lead:

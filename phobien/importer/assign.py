@@ -64,8 +64,8 @@ class Roles:
 _BOUNDARY = re.compile(r"\.\s+|;\s*|\s+-\s+|^\s*-\s+|:\s+")
 _KEYWORDS = [
     (re.compile(r"\b(?:chi dao|huong dan|giao)\b"), LEAD),
-    (re.compile(r"\b(?:phoi hop|voi|cung)\b"), PARTNER),
-    (re.compile(r"\b(?:tham muu|giup|bao cao|gui|ve|cho|cua|trinh|tu|den)\b"), None),
+    (re.compile(r"\b(?:phoi hop|cung)\b|\bvoi\s*(?:cac\s+)?$"), PARTNER),
+    (re.compile(r"\b(?:tham muu|giup|bao cao|gui|ve|cho|cua|trinh|tu|den)\b|\bdo\s*$"), None),
 ]
 _POST_LEAD = re.compile(r"^\s*\(?\s*chủ trì\b", re.I)
 _DIRECTIVE = re.compile(r"\b(?:chi dao|huong dan)\b")
@@ -208,6 +208,8 @@ def subjects(text: str, mentions: list[Mention]) -> list[Assigned]:
         ]
         part = text[start:end]
         group, group_end = leading(part, inside, label=start == 0)
+        aside = re.match(r"\s*\([^()]*\)", part[group_end:])
+        group_end += aside.end() if aside else 0
         if group and _THEN_PARTNER.match(part[group_end:]):
             continue
         if group and re.match(
@@ -282,7 +284,7 @@ def statements(text: str, directory: Directory) -> list[Statement]:
 def from_statements(found: list[Statement], label: str) -> tuple[list[Assigned], list[Assigned]]:
     """(specific, general) assignments for the activity numbered ``label`` ("(3)")."""
     specific = [a for s in found if label in s.refs for a in s.assigned]
-    general = [a for s in found if not s.refs for a in s.assigned]
+    general = [a for s in found if not s.refs for a in s.assigned if a.role == LEAD]
     return specific, general
 
 

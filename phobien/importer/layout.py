@@ -47,7 +47,7 @@ class Layout:
 
 
 def _plain(text: str) -> str:
-    return fold(text).strip(" .:*")
+    return fold(re.sub(r"<[^>]+>", "", text)).strip(" .:*")
 
 
 def split(paras: list[Para]) -> Layout:

@@ -48,6 +48,7 @@ COMPOUNDS = (
     "bao va phat thanh",
     "bao va phat thanh, truyen hinh",
     "cong tac dang va cong tac chinh tri",
+    "canh sat dieu tra",
     "pho bien, giao duc phap luat",
     "chinh tri, tu tuong",
     "to chuc, can bo",

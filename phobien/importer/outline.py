@@ -14,7 +14,7 @@ from phobien.core.text import fold
 from phobien.importer.textlines import Para
 
 META = re.compile(
-    r"^(?:[-+•]\s*)?(?P<key>Cơ quan chủ trì(?: thực hiện)?|Đơn vị chủ trì|Cơ quan thực hiện|Đơn vị thực hiện"
+    r"^(?:[-+•]\s*)?(?P<key>Cơ quan chủ tr[ìi](?: thực hiện)?|Đơn vị chủ tr[ìi]|Cơ quan thực hiện|Đơn vị thực hiện"
     r"|Cơ quan phối hợp(?: thực hiện)?|Đơn vị phối hợp|Chủ trì|Phối hợp|Thời gian hoàn thành|Thời gian thực hiện"
     r"|Thời hạn hoàn thành|Thời hạn|Thời gian|Tiến độ(?: thực hiện)?|Kết quả(?: dự kiến)?|Sản phẩm(?: dự kiến)?)"
     r"\s*:\s*(?P<value>.*)$",

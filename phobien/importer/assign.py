@@ -202,6 +202,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 def subjects(text: str, mentions: list[Mention]) -> list[Assigned]:
     """Bodies that are the subject of a sentence of ``text`` (and any marked "(chủ trì)"): leads."""
     out: list[Assigned] = []
+    helpers: list[Assigned] = []  # "…; đề nghị Y hướng dẫn, phối hợp": partners when someone else leads
     for start, end in _sentences(text):
         inside = [
             Mention(m.start - start, m.end - start, m.agency, m.as_written) for m in mentions if start <= m.start < end
@@ -211,16 +212,17 @@ def subjects(text: str, mentions: list[Mention]) -> list[Assigned]:
         aside = re.match(r"\s*\([^()]*\)", part[group_end:])
         group_end += aside.end() if aside else 0
         if group and _THEN_PARTNER.match(part[group_end:]):
+            helpers.extend(Assigned(m.agency, m.as_written, LEAD, bool(_REQUEST.match(part.lstrip()))) for m in group)
             continue
         if group and re.match(
-            r"\s*(?:là|có|được|phải|chủ|tập|căn|tiếp|thực|xây|tổ|chỉ|phối|theo|duy|bảo|\w)", part[group_end:]
+            r"\s*,?\s*(?:là|có|được|phải|chủ|tập|căn|tiếp|thực|xây|tổ|chỉ|phối|theo|duy|bảo|\w)", part[group_end:]
         ):
             requested = bool(_REQUEST.match(part.lstrip()))
             out.extend(Assigned(m.agency, m.as_written, LEAD, requested) for m in group if m.agency)
     for m in mentions:
         if m.agency and _post_lead(text, m) and m.agency not in {a.agency for a in out}:
             out.append(Assigned(m.agency, m.as_written, LEAD))
-    return out
+    return out or [a for a in helpers if a.agency]
 
 
 def directed(text: str, mentions: list[Mention]) -> list[Assigned]:
@@ -304,4 +306,6 @@ def with_first(text: str, mentions: list[Mention]) -> list[Assigned]:
         if not _GROUP_GAP.match(gap):
             break
         group.append(mention)
+    if not group or re.match(r"(?i)các\b", group[0].as_written):
+        return []  # "Phối hợp với các sở, ngành …": the heading's body still leads
     return [Assigned(x.agency, x.as_written, LEAD) for x in group if x.agency]

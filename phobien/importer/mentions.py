@@ -63,7 +63,7 @@ class Directory:
 
     def find(self, text: str) -> list[Mention]:
         """Every body ``text`` names, in order; unknown ones only where a list makes them clear."""
-        folded = fold_same_length(text)
+        folded = fold_same_length(text).replace("\n", " ")
         found = [
             Mention(m.start(), m.end(), self.resolve(m.group()), text[m.start() : m.end()])
             for m in self.pattern.finditer(folded)
@@ -84,9 +84,15 @@ class Directory:
         for start, end in names.names(text, extra):
             inside = [m for m in found if start <= m.start and m.end <= end]
             overlap = [m for m in found if m.start < end and start < m.end and m not in inside]
-            if overlap or len(inside) > 1:
+            written = re.sub(r"\s+", " ", text[start:end])
+            if overlap:
                 continue
-            written = text[start:end]
+            if len(inside) > 1:
+                if names.is_collective(text[start:end]):  # "Công an các đơn vị, địa phương": both, as written
+                    out = [Mention(m.start, m.end, m.agency, written) if m in inside else m for m in out]
+                continue
+            if inside and inside[0].start > start and names.is_bare(text[start : inside[0].start]):
+                continue  # "các cơ quan Báo Bắc Giang": the determiner is not part of the name
             if inside and inside[0].start == start:
                 out[out.index(inside[0])] = Mention(start, end, inside[0].agency, written)
             elif inside:
@@ -118,7 +124,7 @@ class Directory:
     def _ellipses(self, text: str, found: list[Mention]) -> list[Mention]:
         found = sorted(found)
         extra: list[Mention] = []
-        for start, end in chunks(text):
+        for start, end in _plain_chunks(text):
             if any(f.start < end and start < f.end for f in found):
                 continue
             chunk = text[start:end]
@@ -155,3 +161,22 @@ class Directory:
 def chunks(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` between list separators (commas, 'và', ' - ', sentence ends) outside names."""
     return names.chunks(text)
+
+
+_CHUNK_SPLIT = re.compile(r",\s*|;\s*|\s+và\s+|\s+-\s+|:\s+|\.\s+|\s*\(|\)\s*")
+
+
+def _plain_chunks(text: str) -> list[tuple[int, int]]:
+    """Spans between every separator, names or not: the pieces of a coordination that leaves words out."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _CHUNK_SPLIT.finditer(text):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    out = []
+    for start, end in spans:
+        piece = text[start:end]
+        out.append((start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip())))
+    return [s for s in out if s[0] < s[1]]

@@ -168,7 +168,18 @@ HEADS = (
     "to cong tac",
     "doan kiem tra",
 )
-_HEAD = re.compile(r"^(?:" + "|".join(sorted((re.escape(h) for h in HEADS), key=len, reverse=True)) + r")\b")
+# Words that start like a head but name a thing, not a body ("Báo cáo", "Ban hành", "Hội nghị").
+NOT_HEADS = (
+    "bao cao", "ban hanh", "hoi nghi", "hoi thi", "hoi vien", "truong hop", "phong, chong", "phong chong",
+    "phong ngua", "bo luat", "bo tieu chi", "bo cong cu", "bo tai lieu", "bo chi so", "doan vien", "doan ket",
+    "dai dien", "cuc bo", "vien chuc", "cac so lieu", "so lieu", "so luong", "so hoa", "so tay", "so ket",
+    "ban tin", "hoi dap", "cong an xa hoi",
+)
+_HEAD = re.compile(
+    r"^(?!(?:" + "|".join(re.escape(h) for h in NOT_HEADS) + r")\b)"
+    r"(?:" + "|".join(sorted((re.escape(h) for h in HEADS), key=len, reverse=True)) + r")\b"
+)
+_BARE = {h for h in HEADS if h not in ("tinh doan", "thanh doan", "huyen doan", "ubnd")}
 _COMPOUND = re.compile(
     r"(?<!\w)(?:"
     + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(COMPOUNDS, key=len, reverse=True))
@@ -185,7 +196,7 @@ _STOP = re.compile(
     r"\s+(?:chủ trì|chủ động|phối hợp|thực hiện|tham gia|theo|có trách nhiệm|căn cứ|để|nhằm|trong|tại|về|"
     r"tổ chức|triển khai|tham mưu|hướng dẫn|chỉ đạo|xây dựng|tuyên truyền|báo cáo|là|được|kiểm tra|đôn đốc|"
     r"rà soát|bố trí|cung cấp|lồng ghép|duy trì|phát hành|biên soạn|đăng tải|tiếp tục|tăng cường|đẩy mạnh|"
-    r"nghiên cứu|phân công|phụ trách|giao|đề nghị|quản lý|bảo đảm|đảm bảo|theo dõi|tổng hợp|cử|ban hành|hỗ trợ|tập huấn|"
+    r"nghiên cứu|phân công|tích cực|chọn|phụ trách|giao|đề nghị|quản lý|bảo đảm|đảm bảo|theo dõi|tổng hợp|cử|ban hành|hỗ trợ|tập huấn|"
     r"vận động|phổ biến|giám sát|thẩm định|trình|gửi|cho|cùng|với|đăng|phát|in|mở|nắm|lựa chọn|bồi dưỡng|"
     r"sản xuất|niêm yết|ký|tiếp nhận|trợ giúp|giải quyết|đưa|tạo|thành lập|kiện toàn|điều tra|xử lý|mời|lập|"
     r"chịu trách nhiệm|đánh giá|khảo sát|thống kê|sơ kết|tổng kết|tiến hành|đối với|trên|từ|đến|khi|nếu)(?=\s|$|[,.;:])"
@@ -265,6 +276,8 @@ def name_in(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> tu
             end = m.start()
             break
     piece = _ABBREVIATION.sub("", text[start:end]).rstrip(" .:;,")
+    if re.sub(r"\s+", " ", fold_same_length(piece)) in _BARE:
+        return None  # a head alone ("Các Sở" before "Tư pháp, Tài chính") is not a name
     if len(piece.split()) < 2 and not folded.startswith(("tinh doan", "thanh doan")):
         return None
     return (start, start + len(piece)) if piece and len(piece.split()) <= 20 else None
@@ -279,3 +292,13 @@ def names(text: str, extra: list[tuple[int, int]] | None = None) -> list[tuple[i
         if span:
             found.append(span)
     return found
+
+
+def is_bare(text: str) -> bool:
+    """Whether ``text`` is only a head or determiner ("các cơ quan", "Các Sở"), not a name."""
+    return re.sub(r"\s+", " ", fold_same_length(text)).strip(" ,;:") in _BARE | {"luc luong"}
+
+
+def is_collective(text: str) -> bool:
+    """Whether ``text`` holds a list of kinds of body or place after "các" ("Công an các đơn vị, địa phương")."""
+    return bool(_COLLECTIVE.search(fold_same_length(text)) or _PLACES.search(fold_same_length(text)))

@@ -307,7 +307,9 @@ class TaskBuilder:
             roles.add(assign.subjects(text, found))
         if not roles.lead:
             roles.add(inherited)
-        roles.add(assign.directed(text, found), only_new=True)
+        # "Chỉ đạo X … thực hiện": X leads too, unless X is a group the plan does not know ("các cơ quan, tổ chức").
+        directed = [a for a in assign.directed(text, found) if not self._unknown_group(a)]
+        roles.add(directed, only_new=True)
         roles.add([a for a in assign.assigned(text, found, None) if a.role == PARTNER], only_new=True)
         if "_due" not in task:
             task["_due"] = when.find(text, self.year)
@@ -315,6 +317,9 @@ class TaskBuilder:
             if schema and schema["kind"] != "unspecified":
                 task["deadline"] = schema
         self._finish(task, roles, lines)
+
+    def _unknown_group(self, a: Assigned) -> bool:
+        return self.directory.is_proposed(a.agency) and a.as_written[:3].lower() == "các"
 
     def _cell(self, roles: Roles, value: str, default: str, line: int, tid: str) -> None:
         found = self.directory.find(value)

@@ -237,7 +237,10 @@ def build_draft(
     plan = _prune(plan)
     unparsed = [(p.line, p.text) for p in paras if not p.used]
     notes = list(source.notes) + out.notes
-    notes += _successor_notes(places, place, head)
+    successor = _successor_notes(places, place, head)
+    notes += successor
+    if successor:
+        plan["note"] = "\n".join([*successor, *([plan["note"]] if plan.get("note") else [])])
     if not issuer_id:
         notes.append("the issuing body was not recognised: give it with --issuer (an id in content/agencies.yml)")
     plan_id = _plan_id(province, head, plan["title"])
@@ -322,8 +325,11 @@ def render(draft: Draft, source_label: str) -> str:
     end = ["", "# " + "-" * 98, "# For the editor (comments: not part of the plan)."]
     end.append("# unparsed: text that was not placed anywhere in the plan (source line: text)")
     end += [f"#   - L{line}: {_comment(text)}" for line, text in draft.unparsed] or ["#   (none)"]
-    end.append("# unknown agencies: names that match nothing in content/agencies.yml")
+    end.append("# unknown agencies: names that match nothing in content/agencies.yml (kept, with proposed ids)")
     end += [f"#   - L{u.line}: {u.name} ({u.where})" for u in draft.unknown] or ["#   (none)"]
+    entries = draft.proposals.entries if draft.proposals else {}
+    end.append("# proposed agencies: ids the draft uses for them (write the entries with --agencies-out FILE)")
+    end += [f"#   - {k}: {e['name']} ({e['level']}, {e['kind']})" for k, e in entries.items()] or ["#   (none)"]
     end.append("# new legal documents: cited, but not in content/legal/ (so not in legal_basis)")
     end += [f"#   - L{c.line}: {_comment(c.text)}" for c in draft.new_legal] or ["#   (none)"]
     end.append("# duplicates: body items left out because an appendix row says the same")

@@ -205,7 +205,7 @@ def build_draft(
             new.setdefault(legal_key(c.number), c)
 
     issuer_id = issuer or _issuer(parts, head, directory)
-    if not issuer_id and head.issuer:
+    if (not issuer_id or directory.is_proposed(issuer_id)) and head.issuer:
         issuer_id = proposals.id_for(_title_case(head.issuer))
     note = _note(parts, head, appendix_text, out.loose)
     sections = out.sections
@@ -246,6 +246,8 @@ def build_draft(
     plan_id = _plan_id(province, head, plan["title"])
     draft = Draft(plan, plan_id, unparsed, out.unknown, list(new.values()), noise, notes, dropped, province)
     draft.issuer_name = head.issuer
+    used = {plan["issuer"]} | {a["agency"] for t in plan["tasks"] for a in t.get("lead", []) + t.get("partners", [])}
+    proposals.keep(used)
     draft.proposals = proposals
     draft.details = list(out.tasks)
     return draft

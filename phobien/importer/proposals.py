@@ -48,6 +48,10 @@ class Proposals:
         self.by_name[key] = entry["id"]
         return entry["id"]
 
+    def keep(self, ids: set[str]) -> None:
+        """Keep only the entries the plan uses (names met in passing, "trên Báo Kon Tum", are not proposed)."""
+        self.entries = {k: v for k, v in self.entries.items() if k in ids}
+
     def render(self, source: str) -> str:
         """The entries as a YAML file in the shape of content/agencies.yml."""
         top = (

@@ -137,8 +137,11 @@ class TaskBuilder:
 
     def _organisation(self, tasks: list[dict[str, Any]]) -> None:
         for task in tasks:
-            if self.out.funding is None and fold(task["text"]).startswith("kinh phi"):
-                self.out.funding = task["text"]
+            if fold(task["text"]).startswith("kinh phi"):
+                self.out.funding = self.out.funding or task["text"]
+                if not task["lead"] and not task["partners"]:
+                    self.out.tasks.remove(task)  # funding that names no one is not a task (it is 'funding')
+                    continue
             for sentence in re.split(r"(?<=[.;])\s+", task["text"]):
                 if "bao cao" not in fold(sentence):
                     continue

@@ -294,7 +294,7 @@ _WITH_FIRST = re.compile(r"^\s*(?:chủ động\s+)?phối hợp với\s+", re.I
 
 
 def with_first(text: str, mentions: list[Mention]) -> list[Assigned]:
-    """"Phối hợp với X, Y …" at the start of an item: X and Y lead it (the heading's body takes part)."""
+    """ "Phối hợp với X, Y …" at the start of an item: X and Y lead it (the heading's body takes part)."""
     m = _WITH_FIRST.match(text)
     if not m:
         return []

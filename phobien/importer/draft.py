@@ -93,7 +93,7 @@ def _issuer(parts: layout.Layout, head: layout.Header, directory: Directory) -> 
 
 
 def _title_case(name: str) -> str:
-    """A name in capitals written as agencies.yml does: "ỦY BAN NHÂN DÂN TỈNH GIA LAI" → "Ủy ban nhân dân tỉnh Gia Lai"."""
+    """A name in capitals as agencies.yml writes it: "ỦY BAN NHÂN DÂN TỈNH GIA LAI" → "Ủy ban nhân dân tỉnh Gia Lai"."""
     if not name.isupper():
         return name
     place = re.search(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|XÃ|PHƯỜNG)\s+(.+)$", name)

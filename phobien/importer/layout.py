@@ -97,7 +97,8 @@ def is_part(para: Para) -> bool:
     if not marker:
         return False
     letters = [c for c in marker[2] if c.isalpha()]
-    return marker[0] in ("roman", "upper") or (marker[0] == "arabic" and len(letters) > 3 and "".join(letters).isupper())
+    capitals = len(letters) > 3 and "".join(letters).isupper()
+    return marker[0] in ("roman", "upper") or (marker[0] == "arabic" and capitals)
 
 
 @dataclass

@@ -42,7 +42,8 @@ class Directory:
     def __init__(self, agencies: list[Agency], province: str | None, proposals: Proposals | None = None) -> None:
         self.index = AgencyIndex(agencies)
         self.province = province
-        self.proposals = proposals or Proposals(province)
+        self.proposals = proposals
+        """With proposals, names agencies.yml lacks are found by their shape and get proposed ids."""
         self.by_id = {a.id: a for a in agencies}
         keys = [k for k, found in self.index.by_name.items() if k and any(self._fits(a) for a in found)]
         keys.sort(key=len, reverse=True)
@@ -71,14 +72,15 @@ class Directory:
         found = [m for m in found if m.agency]
         found = self._head_lists(text, found)
         found = self._ellipses(text, found)
-        return sorted(self._by_grammar(text, found))
+        return sorted(self._by_grammar(text, found)) if self.proposals is not None else sorted(found)
 
     def is_proposed(self, agency: str | None) -> bool:
         """Whether ``agency`` is the id proposed for a body agencies.yml does not have."""
-        return agency in self.proposals.entries
+        return self.proposals is not None and agency in self.proposals.entries
 
     def _by_grammar(self, text: str, found: list[Mention]) -> list[Mention]:
         """Names the list of agencies misses, found by their shape; a known name inside a longer one widens."""
+        assert self.proposals is not None
         extra = [(m.start, m.end) for m in found]
         out = list(found)
         for start, end in names.names(text, extra):
@@ -154,8 +156,12 @@ class Directory:
         return found + extra
 
     def unknown(self, text: str, found: list[Mention]) -> list[str]:
-        """Names in ``found`` that match no agency of agencies.yml (they carry a proposed id)."""
-        return [m.as_written for m in found if self.is_proposed(m.agency)]
+        """Names in ``text`` that match no agency of agencies.yml (in ``found`` with proposed ids, or by shape)."""
+        if self.proposals is not None:
+            return [m.as_written for m in found if self.is_proposed(m.agency)]
+        taken = [(m.start, m.end) for m in found]
+        spans = names.names(text, taken)
+        return [text[a:b] for a, b in spans if not any(s < b and a < e for s, e in taken)]
 
 
 def chunks(text: str) -> list[tuple[int, int]]:

@@ -36,6 +36,8 @@ class Row:
     id: str = ""
     section: str | None = None
     children: list[Row] = field(default_factory=list)
+    lists: dict[str, str] = field(default_factory=dict)
+    """The lead and partner cells with their line breaks (<br>, <li>, continuation lines) kept."""
 
     @property
     def heading(self) -> bool:
@@ -81,20 +83,23 @@ def parse_rows(paras: list[Para]) -> list[Row]:
             para.used = True
             continue
         names = columns or _DEFAULT[: len(para.cells)]
-        cells = {n: clean_cell(c, n in _LISTS) for n, c in zip(names, para.cells, strict=False) if n}
+        cells = {n: clean_cell(c) for n, c in zip(names, para.cells, strict=False) if n}
+        lists = {n: clean_cell(c, True) for n, c in zip(names, para.cells, strict=False) if n in _LISTS}
         label = cells.pop("stt", "").strip()
         if not any(cells.values()) and not label:
             para.used = True
             continue
         starts = bool(label) or not rows or (rows[-1].heading and bool(cells.get("lead") or cells.get("partners")))
         if starts:
-            rows.append(Row(label, cells, list(para.lines)))
+            rows.append(Row(label, cells, list(para.lines), lists=lists))
         else:
             last = rows[-1]
             for k, v in cells.items():
                 if v:
-                    glue = "\n" if k in _LISTS else " "
-                    last.cells[k] = f"{last.cells.get(k, '')}{glue}{v}".strip()
+                    last.cells[k] = f"{last.cells.get(k, '')} {v}".strip()
+            for k, v in lists.items():
+                if v:
+                    last.lists[k] = f"{last.lists.get(k, '')}\n{v}".strip()
             last.lines.extend(para.lines)
         para.used = True
     _number(rows)

@@ -365,8 +365,8 @@ class TaskBuilder:
                 self._section(row.section, parent.cells.get("task", "") if parent else row.section)
             roles = Roles()
             tid = row.id
-            self._cell(roles, row.cells.get("lead", ""), LEAD, row.lines[0], tid)
-            self._cell(roles, row.cells.get("partners", ""), PARTNER, row.lines[0], tid)
+            self._cell(roles, row.lists.get("lead", ""), LEAD, row.lines[0], tid)
+            self._cell(roles, row.lists.get("partners", ""), PARTNER, row.lines[0], tid)
             task: dict[str, Any] = {"id": tid, "section": row.section, "text": row.cells.get("task", "")}
             if row.cells.get("output"):
                 task["output"] = row.cells["output"]

@@ -30,13 +30,20 @@ def spans(text: str) -> list[str]:
         (
             "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Hội Liên hiệp Phụ nữ tỉnh phối hợp; "
             "Ủy ban nhân dân các xã, phường, đặc khu.",
-            ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Hội Liên hiệp Phụ nữ tỉnh", "Ủy ban nhân dân các xã, phường, đặc khu"],
+            [
+                "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+                "Hội Liên hiệp Phụ nữ tỉnh",
+                "Ủy ban nhân dân các xã, phường, đặc khu",
+            ],
         ),
         (
             "Các sở, ban, ngành có liên quan. Đề nghị Tòa án nhân dân tỉnh, Viện kiểm sát nhân dân tỉnh phối hợp.",
             ["Các sở, ban, ngành có liên quan", "Tòa án nhân dân tỉnh", "Viện kiểm sát nhân dân tỉnh"],
         ),
-        ("UBND các huyện Tây Giang, Đông Giang và Ban Dân tộc tỉnh", ["UBND các huyện Tây Giang, Đông Giang", "Ban Dân tộc tỉnh"]),
+        (
+            "UBND các huyện Tây Giang, Đông Giang và Ban Dân tộc tỉnh",
+            ["UBND các huyện Tây Giang, Đông Giang", "Ban Dân tộc tỉnh"],
+        ),
         ("Công an các đơn vị, địa phương", ["Công an các đơn vị, địa phương"]),
         ("Báo cáo kết quả; Sở Tư pháp tổng hợp", ["Sở Tư pháp"]),
     ],

@@ -31,7 +31,9 @@ def test_unknown_agencies_are_kept_and_proposed(tmp_path: Path) -> None:
     log = stream.getvalue()
     assert "quang-ninh-58-kh-ubnd-2026-pbgdpl.txt:50: unknown agency 'Sở Khoa học và Công nghệ' (task II.2.a.-1" in log
     assert "proposed agencies to" in log
-    entries = {a.id: a for a in AgencyFile.model_validate(yaml.safe_load(agencies.read_text(encoding="utf-8"))).agencies}
+    entries = {
+        a.id: a for a in AgencyFile.model_validate(yaml.safe_load(agencies.read_text(encoding="utf-8"))).agencies
+    }
     proposed = entries["quang-ninh-so-khoa-hoc-va-cong-nghe"]
     assert (proposed.name, proposed.level, proposed.kind, proposed.province) == (
         "Sở Khoa học và Công nghệ",

@@ -23,7 +23,7 @@ from phobien.importer.mentions import Directory
 from phobien.importer.places import Gazetteer
 from phobien.importer.proposals import Proposals
 from phobien.importer.reading import Source
-from phobien.importer.tasks import TaskBuilder, Unknown
+from phobien.importer.tasks import Collected, TaskBuilder, Unknown
 from phobien.importer.text import fold_same_length
 from phobien.importer.textlines import Noise, Para, clean_lines, paragraphs
 from phobien.load.lookup import legal_key
@@ -161,59 +161,20 @@ def build_draft(
     paras = paragraphs(lines)
     parts = layout.split(paras)
     head = layout.read_header(parts)
-    head.issuer = layout.issuer_name(layout.header_lines(source.text))
-    for p in parts.header if head.issuer else []:
-        p.used = True  # the issuer, number, place and date are read from them; the rest is the national motto
-    places = Gazetteer(provinces or [])
-    place = places.find(head.place) or places.named_in(head.issuer or "")
-    province = province or (place.id if place else None) or _province(source.text, head.place, agencies)
+    places, place, province = _where(source, parts, head, provinces or [], province, agencies)
     proposals = Proposals(province)
     directory = Directory(agencies, province, proposals)
     title_text = " ".join(p.text for p in parts.title + parts.preamble)
     period = facts.period(title_text) or ({"start_year": head.date.year} if head.date else {})
     year = head.date.year if head.date else period.get("start_year")
-
-    builder = TaskBuilder(directory, year)
-    body = [p for p in parts.body if p.cells is None]
-    builder.body(outline.build(body))
-    appendix_rows = [p for p in parts.appendix + parts.body if p.cells is not None]
-    rows = tables.parse_rows(appendix_rows)
-    body_tasks = list(builder.out.tasks)
-    builder.rows(rows)
-    out = builder.out
-    dropped = _drop_duplicates(out.tasks, body_tasks, rows)
-    _unique_ids(out.tasks)
-
-    for p in [*parts.title, *parts.preamble]:
-        p.used = True
-    if parts.heading:
-        parts.heading.used = True
-    builder.body(outline.build([p for p in parts.appendix if p.cells is None and p.marker]))
-    appendix_text = [p.text for p in parts.appendix if p.cells is None and not p.marker]
-    for p in parts.appendix:
-        if p.cells is None and not p.marker:
-            p.used = True
-
-    library = Library(legal)
-    citations = [c for p in paras if p.cells is None for c in library.cite(p.text, p.line)]
-    citations += [c for r in rows for c in library.cite(" ".join(r.cells.values()), r.lines[0])]
-    own = legal_key(head.number) if head.number else None
-    basis = list(dict.fromkeys(c.legal_id for c in citations if c.legal_id))
-    new: dict[str, Citation] = {}
-    for c in citations:
-        if not c.legal_id and c.number and legal_key(c.number) != own:
-            new.setdefault(legal_key(c.number), c)
+    out, rows, dropped, appendix_text = _collect(parts, directory, year)
+    basis, new = _legal(paras, rows, legal, head)
 
     issuer_id = issuer or _issuer(parts, head, directory)
     if (not issuer_id or directory.is_proposed(issuer_id)) and head.issuer:
         issuer_id = proposals.id_for(_title_case(head.issuer))
+    successor = _successor_notes(places, place, head)
     note = _note(parts, head, appendix_text, out.loose)
-    sections = out.sections
-    declared = {s["id"] for s in sections}
-    for task in out.tasks:
-        if task.get("section") and task["section"] not in declared:
-            sections.append({"id": task["section"], "title": task["section"]})
-            declared.add(task["section"])
     plan: dict[str, Any] = {
         "title": _title(parts.title) or "(no title found)",
         "issuer": issuer_id or "unknown",
@@ -229,18 +190,14 @@ def build_draft(
         "requirements": out.requirements,
         "funding": out.funding,
         "reporting": out.reporting,
-        "sections": sections,
+        "sections": _sections(out),
         "tasks": [{k: v for k, v in t.items() if not k.startswith("_")} for t in out.tasks],
         "targets": out.targets,
-        "note": note,
+        "note": "\n".join([*successor, *([note] if note else [])]) or None,
     }
     plan = _prune(plan)
     unparsed = [(p.line, p.text) for p in paras if not p.used]
-    notes = list(source.notes) + out.notes
-    successor = _successor_notes(places, place, head)
-    notes += successor
-    if successor:
-        plan["note"] = "\n".join([*successor, *([plan["note"]] if plan.get("note") else [])])
+    notes = list(source.notes) + out.notes + successor
     if not issuer_id:
         notes.append("the issuing body was not recognised: give it with --issuer (an id in content/agencies.yml)")
     plan_id = _plan_id(province, head, plan["title"])
@@ -251,6 +208,74 @@ def build_draft(
     draft.proposals = proposals
     draft.details = list(out.tasks)
     return draft
+
+
+def _where(
+    source: Source,
+    parts: layout.Layout,
+    head: layout.Header,
+    provinces: list[Province],
+    province: str | None,
+    agencies: list[Agency],
+) -> tuple[Gazetteer, Province | None, str | None]:
+    """The issuer's name from the header, the plan's province (as a gazetteer entry) and its id."""
+    head.issuer = layout.issuer_name(layout.header_lines(source.text))
+    for p in parts.header if head.issuer else []:
+        p.used = True  # the issuer, number, place and date are read from them; the rest is the national motto
+    places = Gazetteer(provinces)
+    place = places.find(head.place) or places.named_in(head.issuer or "")
+    province = province or (place.id if place else None) or _province(source.text, head.place, agencies)
+    return places, place, province
+
+
+def _collect(
+    parts: layout.Layout, directory: Directory, year: int | None
+) -> tuple[Collected, list[tables.Row], list[tuple[int, str]], list[str]]:
+    """The tasks of the body and the appendix, the appendix rows, the duplicates left out, the appendix text."""
+    builder = TaskBuilder(directory, year)
+    builder.body(outline.build([p for p in parts.body if p.cells is None]))
+    rows = tables.parse_rows([p for p in parts.appendix + parts.body if p.cells is not None])
+    body_tasks = list(builder.out.tasks)
+    builder.rows(rows)
+    dropped = _drop_duplicates(builder.out.tasks, body_tasks, rows)
+    _unique_ids(builder.out.tasks)
+    for p in [*parts.title, *parts.preamble]:
+        p.used = True
+    if parts.heading:
+        parts.heading.used = True
+    builder.body(outline.build([p for p in parts.appendix if p.cells is None and p.marker]))
+    appendix_text = [p.text for p in parts.appendix if p.cells is None and not p.marker]
+    for p in parts.appendix:
+        if p.cells is None and not p.marker:
+            p.used = True
+    return builder.out, rows, dropped, appendix_text
+
+
+def _legal(
+    paras: list[Para], rows: list[tables.Row], legal: dict[str, LegalDocument], head: layout.Header
+) -> tuple[list[str], dict[str, Citation]]:
+    """Ids of the cited documents content/legal/ has, and the cited ones it lacks (by number)."""
+    library = Library(legal)
+    citations = [c for p in paras if p.cells is None for c in library.cite(p.text, p.line)]
+    citations += [c for r in rows for c in library.cite(" ".join(r.cells.values()), r.lines[0])]
+    own = legal_key(head.number) if head.number else None
+    basis = list(dict.fromkeys(c.legal_id for c in citations if c.legal_id))
+    new: dict[str, Citation] = {}
+    for c in citations:
+        if not c.legal_id and c.number and legal_key(c.number) != own:
+            new.setdefault(legal_key(c.number), c)
+    return basis, new
+
+
+def _sections(out: Collected) -> list[dict[str, str]]:
+    """The sections, with one for every section a task names that has no heading of its own."""
+    sections = out.sections
+    declared = {s["id"] for s in sections}
+    for task in out.tasks:
+        if task.get("section") and task["section"] not in declared:
+            sections.append({"id": task["section"], "title": task["section"]})
+            declared.add(task["section"])
+    return sections
 
 
 def _drop_duplicates(

@@ -274,8 +274,9 @@ def statements(text: str, directory: Directory) -> list[Statement]:
                 role = PARTNER if _PARTNER_ONLY.match(after) else LEAD
                 subject = [Assigned(m.agency, m.as_written, role) for m in group if m.agency]
         items.extend(subject)
-        rest = [m for m in inside if m not in group]
-        for m, role, req in roles(clause, rest, PARTNER):
+        for m, role, req in roles(clause, inside, PARTNER):
+            if m in group:
+                continue
             if m.agency and role is not None:
                 items.append(Assigned(m.agency, m.as_written, role, req))
         if items:

@@ -225,6 +225,7 @@ STOPS = (
     "đăng tải",
     "tiếp tục",
     "tăng cường",
+    "đẩy nhanh",
     "đẩy mạnh",
     "nghiên cứu",
     "phân công",

@@ -22,7 +22,7 @@ _HEAD = re.compile(
     r"^(?!(?:" + "|".join(re.escape(h) for h in NOT_HEADS) + r")\b)"
     r"(?:" + "|".join(sorted((re.escape(h) for h in HEADS), key=len, reverse=True)) + r")\b"
 )
-_BARE = {h for h in HEADS if h not in ("tinh doan", "thanh doan", "huyen doan", "ubnd")}
+_BARE = {h for h in HEADS if len(h.split()) <= 2 and h not in ("tinh doan", "thanh doan", "huyen doan", "ubnd")}
 _COMPOUND = re.compile(
     r"(?<!\w)(?:"
     + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(COMPOUNDS, key=len, reverse=True))
@@ -132,7 +132,7 @@ def names(text: str, extra: list[tuple[int, int]] | None = None) -> list[tuple[i
 
 def is_bare(text: str) -> bool:
     """Whether ``text`` is only a head or determiner ("các cơ quan", "Các Sở"), not a name."""
-    return re.sub(r"\s+", " ", fold_same_length(text)).strip(" ,;:") in _BARE | {"luc luong"}
+    return re.sub(r"\s+", " ", fold_same_length(text)).strip(" ,;:") in _BARE | {"luc luong", "cac co quan", "cac don vi"}
 
 
 def is_collective(text: str) -> bool:

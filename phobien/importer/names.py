@@ -132,7 +132,8 @@ def names(text: str, extra: list[tuple[int, int]] | None = None) -> list[tuple[i
 
 def is_bare(text: str) -> bool:
     """Whether ``text`` is only a head or determiner ("các cơ quan", "Các Sở"), not a name."""
-    return re.sub(r"\s+", " ", fold_same_length(text)).strip(" ,;:") in _BARE | {"luc luong", "cac co quan", "cac don vi"}
+    folded = re.sub(r"\s+", " ", fold_same_length(text)).strip(" ,;:")
+    return folded in _BARE or folded in ("luc luong", "cac co quan", "cac don vi")
 
 
 def is_collective(text: str) -> bool:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from phobien.load import Content
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only for annotations: phobien.load (its checks) reads KEYS from here
+    from phobien.load import Content
 
 # Every key phobien's templates use. The default language's file must have all of them.
 KEYS: tuple[str, ...] = (

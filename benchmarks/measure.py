@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import shlex
 import shutil
 import subprocess
 import threading
@@ -42,6 +43,8 @@ class Run:
     """One measured command."""
 
     wall_s: float
+    cpu_s: float
+    """User + system CPU seconds of the command and every process it waited for."""
     returncode: int
     peak_single_kb: int
     peak_tree_kb: int
@@ -50,6 +53,7 @@ class Run:
     def as_json(self) -> dict[str, Any]:
         return {
             "wall_s": round(self.wall_s, 2),
+            "cpu_s": round(self.cpu_s, 2),
             "returncode": self.returncode,
             "peak_rss_mb": round(self.peak_tree_kb / 1024, 1),
             "peak_rss_single_mb": round(self.peak_single_kb / 1024, 1),
@@ -98,6 +102,14 @@ def tree_memory_kb(root: int) -> int:
     return sum(_pss_kb(pid) for pid in _descendants(root))
 
 
+def plain_mkdocs_command(python: str, configs: list[Path], parallel: int) -> list[str]:
+    """The baseline: one ``mkdocs build`` per language, ``parallel`` of them at a time, as phobien
+    renders ``parallel`` languages at a time. A fair comparison gives both the same cores."""
+    quoted = " ".join(shlex.quote(str(c)) for c in configs)
+    build = f"{shlex.quote(python)} -m mkdocs build -q -f {{}}"
+    return ["bash", "-ec", f"printf '%s\\n' {quoted} | xargs -P {max(1, parallel)} -I{{}} {build}"]
+
+
 def run_measured(cmd: list[str], log: Path, env: dict[str, str] | None = None, cwd: Path | None = None) -> Run:
     """Run ``cmd`` (output to ``log``); wall time, peak PSS of its tree, peak RSS of its largest process."""
     peak = 0
@@ -119,7 +131,8 @@ def run_measured(cmd: list[str], log: Path, env: dict[str, str] | None = None, c
         stop.set()
         sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return Run(wall, proc.returncode, usage.ru_maxrss, max(peak, 0), log)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(wall, cpu, proc.returncode, usage.ru_maxrss, max(peak, 0), log)
 
 
 @dataclass
@@ -250,13 +263,13 @@ def stage_plain(tree: Path, work: Path, languages: list[str], today: Any) -> lis
     """
     import material
 
+    from phobien.checks import check_content
     from phobien.engine.mkdocs.run import nav_for, write_stage
-    from phobien.load import load_content
     from phobien.stage.pages import Options, stage_language
     from phobien.stage.ui import UI
 
-    content, diags = load_content(tree)
-    if diags.errors or content.site is None:
+    content, diags = check_content(tree)
+    if diags.errors:
         raise RuntimeError(f"the generated tree does not load: {diags.summary()}")
     base = yaml.safe_load((tree / "mkdocs.yml").read_text(encoding="utf-8"))
     theme_langs = Path(material.__file__).parent / "templates" / "partials" / "languages"

@@ -2,19 +2,36 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from phobien.core import clock
 from phobien.core.text import slugify
+from phobien.errors import EXIT_OK, EXIT_USAGE, UserError
 from phobien.load import load_content
 
 PLACEHOLDER_SOURCE = "CẦN GHI NGUỒN: tên văn bản, số hiệu, điều, khoản"
 
 
-class ScaffoldError(Exception):
-    """The file cannot be created; the message says why and what to do."""
+def register(sub: Any) -> None:
+    p = sub.add_parser("new", help="start a new article or material from a valid skeleton")
+    p.add_argument("kind", choices=["article", "material"])
+    p.add_argument("--lang", default="vi", help="language code (default: vi)")
+    p.add_argument("--title", required=True, help="the title; the file name is made from it")
+    p.add_argument("--audience", action="append", default=[], help="an audience id (repeat for several)")
+    p.add_argument("--topic", action="append", default=[], help="a topic id (repeat for several)")
+    p.add_argument("--author", default=None, help="articles: the author or desk")
+    p.add_argument("--draft", action="store_true", help="articles: keep it out of the published site for now")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    path = new_page(args.root, args.kind, args.lang, args.title, args.audience, args.topic, args.author, args.draft)
+    print(path.relative_to(args.root))
+    return EXIT_OK
 
 
 def new_page(
@@ -28,28 +45,29 @@ def new_page(
     draft: bool = False,
 ) -> Path:
     content, diags = load_content(root)
-    if content.site is None:
-        raise ScaffoldError("content/site.yml has errors; run 'phobien check' first")
+    if "site" in content.broken:
+        raise UserError("content/site.yml has errors; run 'phobien check' first")
     if lang not in content.site.codes:
-        raise ScaffoldError(f"unknown language '{lang}'; use one of: {', '.join(content.site.codes)}")
+        raise UserError(f"unknown language '{lang}'; use one of: {', '.join(content.site.codes)}", EXIT_USAGE)
     slug = slugify(title)
     if not slug:
-        raise ScaffoldError("the title has no Latin letters or digits to make an address from; add --slug")
+        raise UserError("the title has no Latin letters or digits to make an address from; add --slug", EXIT_USAGE)
     for value, known, what in (
         (audiences, [a.id for a in content.audiences], "audience"),
         (topics, [t.id for t in content.topics], "topic"),
     ):
         unknown = [v for v in value if v not in known]
         if unknown:
-            raise ScaffoldError(f"unknown {what} '{unknown[0]}'; valid {what}s: {', '.join(known)}")
+            raise UserError(f"unknown {what} '{unknown[0]}'; valid {what}s: {', '.join(known)}", EXIT_USAGE)
     if kind == "material" and not audiences:
-        raise ScaffoldError(
-            f"a material needs at least one --audience; valid audiences: {', '.join(a.id for a in content.audiences)}"
+        raise UserError(
+            f"a material needs at least one --audience; valid audiences: {', '.join(a.id for a in content.audiences)}",
+            EXIT_USAGE,
         )
     folder = root / "content" / ("articles" if kind == "article" else "materials")
     path = folder / f"{slug}.{lang}.md"
     if path.exists():
-        raise ScaffoldError(f"{path.relative_to(root)} already exists; choose another title")
+        raise UserError(f"{path.relative_to(root)} already exists; choose another title", EXIT_USAGE)
     meta: dict[str, object] = {"title": title}
     if kind == "article":
         meta |= {

@@ -1,12 +1,16 @@
-"""JSON Schemas of every content file type, for editors' autocompletion and underlining."""
+"""``phobien schema``: JSON Schemas of every content file type, for editors' autocompletion and underlining."""
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
+from phobien.commands.args import path
+from phobien.errors import EXIT_OK
 from phobien.model.agency import AgencyFile
 from phobien.model.hotline import HotlineFile
 from phobien.model.i18n import UIStrings
@@ -47,3 +51,15 @@ def write_schemas(out: Path) -> list[Path]:
         path.write_text(schema_text(name), encoding="utf-8")
         written.append(path)
     return written
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("schema", help="write JSON Schemas of every content file type")
+    p.add_argument("--out", type=path, default=None, help="folder (default: schemas/)")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    for written in write_schemas(args.out or args.root / "schemas"):
+        print(written.relative_to(args.root) if written.is_relative_to(args.root) else written)
+    return EXIT_OK

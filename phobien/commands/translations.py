@@ -2,15 +2,54 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
+import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
+from phobien.checks import check_content
+from phobien.commands.args import path as path_arg
 from phobien.core.text import content_hash
+from phobien.errors import EXIT_CONTENT, EXIT_OK, UserError
 from phobien.load import Content
 from phobien.model.translation import by_key, is_outdated, original_of
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("translations", help="report translated, reviewed, machine, outdated and missing pages")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.add_argument("--strict", action="store_true", help="exit 1 when a critical page's translation is outdated")
+    p.add_argument(
+        "--stamp",
+        type=path_arg,
+        nargs="*",
+        default=[],
+        metavar="FILE",
+        help="record that these translations match their original as it is now",
+    )
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    content, diags = check_content(args.root)
+    if diags.errors:
+        diags.write(sys.stderr)
+        raise UserError(f"fix the errors first ({diags.summary()})")
+    for path in args.stamp:
+        print(f"{path}: source_hash set to {stamp(content, path)}", file=sys.stderr)
+    if args.stamp:
+        content, diags = check_content(args.root)
+    reports = report(content)
+    default = content.site.default_language
+    if args.format == "json":
+        print(as_json(reports, default))
+    else:
+        print_table(reports, default, sys.stdout)
+    critical = [f for r in reports for f in r.critical_outdated]
+    return EXIT_CONTENT if args.strict and critical else EXIT_OK
 
 
 @dataclass
@@ -31,7 +70,6 @@ class LanguageReport:
 
 
 def report(content: Content) -> list[LanguageReport]:
-    assert content.site is not None
     default = content.site.default_language
     groups = [content.materials, content.articles, content.docs]
     result = []
@@ -97,20 +135,19 @@ def as_json(reports: list[LanguageReport], default: str) -> str:
 
 def stamp(content: Content, path: Path) -> str:
     """Record that the translation at ``path`` matches its source as it is now."""
-    assert content.site is not None
     rel = path.resolve().relative_to(content.root.resolve()).as_posix()
     pages = [*content.materials, *content.articles, *content.docs]
     page = next((p for p in pages if p.rel == rel), None)
     if page is None or page.meta.translation is None:
-        raise ValueError(f"{rel}: not a translated page (it has no 'translation:' block)")
+        raise UserError(f"{rel}: not a translated page (it has no 'translation:' block)")
     group = [p for p in pages if p.kind == page.kind]
     source = original_of(page, by_key(group))
     if source is None:
-        raise ValueError(f"{rel}: its original does not exist")
+        raise UserError(f"{rel}: its original does not exist")
     new = content_hash(source.body)
     text = page.path.read_text(encoding="utf-8")
     text, n = re.subn(r"(?m)^(\s*source_hash:\s*)\S+", lambda m: m.group(1) + new, text, count=1)
     if n != 1:
-        raise ValueError(f"{rel}: no 'source_hash:' line to update")
+        raise UserError(f"{rel}: no 'source_hash:' line to update")
     page.path.write_text(text, encoding="utf-8")
     return new

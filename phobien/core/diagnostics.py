@@ -10,6 +10,7 @@ import enum
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 
 class Severity(enum.Enum):
@@ -83,6 +84,11 @@ class Diagnostics:
 
     def sorted(self) -> list[Diagnostic]:
         return sorted(dict.fromkeys(self.items), key=lambda d: (d.path, d.line, d.col, d.message))
+
+    def write(self, stream: TextIO) -> None:
+        """Print every problem, one ``path:line:col: severity: message`` line each, in file order."""
+        for d in self.sorted():
+            print(d.format(), file=stream)
 
     def summary(self) -> str:
         e, w = len(self.errors), len(self.warnings)

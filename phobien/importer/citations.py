@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from phobien.core.text import fold
 from phobien.importer.mentions import fold_same_length
-from phobien.load.refs import legal_key
+from phobien.load.lookup import legal_key
 from phobien.model.legal import LegalDocument
 
 _TYPES = (

@@ -23,7 +23,7 @@ from phobien.importer.mentions import Directory, fold_same_length
 from phobien.importer.reading import Source
 from phobien.importer.tasks import TaskBuilder, Unknown
 from phobien.importer.textlines import Noise, Para, clean_lines, paragraphs
-from phobien.load.refs import legal_key
+from phobien.load.lookup import legal_key
 from phobien.model.agency import Agency
 from phobien.model.legal import LegalDocument
 from phobien.model.plan import Plan

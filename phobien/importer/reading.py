@@ -12,12 +12,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from phobien.errors import EXIT_USAGE, UserError
 from phobien.importer import legacy
 
 SUPPORTED = (".txt", ".text", ".md", ".docx", ".pdf")
 
 
-class SourceError(Exception):
+class SourceError(UserError):
     """The file cannot be read as a plan."""
 
 
@@ -36,7 +37,9 @@ def read_source(path: Path) -> Source:
     """Read ``path`` by its extension; raises SourceError with a readable reason."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        raise SourceError(f"{path.name}: unsupported file type '{suffix}'; use .txt, .docx or a text-based .pdf")
+        raise SourceError(
+            f"{path.name}: unsupported file type '{suffix}'; use .txt, .docx or a text-based .pdf", EXIT_USAGE
+        )
     try:
         if suffix == ".docx":
             source = _read_docx(path)

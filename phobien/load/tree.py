@@ -52,7 +52,8 @@ class Content:
     """Everything in content/ and docs/, validated."""
 
     root: Path
-    site: Site | None = None
+    site: Site = field(default_factory=lambda: Site.placeholder())
+    """The site's settings; a placeholder (and "site" in ``broken``) when site.yml could not be read."""
     audiences: list[Audience] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
     hotlines: list[Hotline] = field(default_factory=list)
@@ -66,6 +67,8 @@ class Content:
     files: dict[str, Located] = field(default_factory=dict)
     broken: set[str] = field(default_factory=set)
     """Lists that could not be read: references to them are not checked (no false alarms)."""
+    root_found: bool = True
+    """False when there is no content/ folder at all (nothing else is reported then)."""
 
     def pos(self, obj: Model, *sub: str | int, key: bool = False) -> Position:
         """Position of ``obj`` (or of a field inside it) in the file it was read from."""
@@ -258,18 +261,14 @@ def page_folder(rel: str) -> str | None:
 
 
 def reload_page(content: Content, path: Path, diags: Diagnostics) -> Page | None:
-    """Read one material, article or docs page again (``phobien serve`` after an edit).
-    Checks the file itself and its references; the rest of the content is taken as it was."""
-    from phobien.load.refs import check_page_references
-
+    """Read one material, article or docs page again (``phobien serve`` after an edit); the
+    rest of the content is taken as it was. :func:`phobien.checks.recheck_page` also checks it."""
     folder = page_folder(diags.rel(path))
     m = PAGE_NAME.match(path.name)
     if folder is None or not m:
         return None
     kind, meta_model, _ = PAGE_FOLDERS[folder]
     page = _load_page(kind, meta_model, path, m.group("slug"), m.group("lang"), content, diags)
-    if page is not None:
-        check_page_references(content, page, diags)
     return page
 
 
@@ -279,18 +278,23 @@ def _first_heading(body: str) -> str | None:
 
 
 def load_content(root: Path, diags: Diagnostics | None = None) -> tuple[Content, Diagnostics]:
-    """Read ``root``/content and ``root``/docs. Never raises for bad content."""
-    from phobien.load.refs import check_references
-
+    """Read and validate every file of ``root``/content and ``root``/docs, each on its own.
+    Never raises for bad content. The checks across files are in :mod:`phobien.checks`."""
     diags = diags or Diagnostics(root)
     cdir = root / "content"
     content = Content(root=root)
     if not cdir.is_dir():
         diags.error(Position("content"), "there is no content/ folder here; run phobien in the project folder")
+        content.root_found = False
         return content, diags
+    site = None
     if _required(cdir / "site.yml", diags, "copy site.yml from the phobien starter content"):
-        content.site = _load_model(Site, cdir / "site.yml", content, diags)
-    langs = set(content.site.codes) if content.site else None
+        site = _load_model(Site, cdir / "site.yml", content, diags)
+    if site is None:
+        content.broken.add("site")
+    else:
+        content.site = site
+    langs = None if "site" in content.broken else set(content.site.codes)
     content.audiences = _load_list(AudienceFile, "audiences", cdir / "audiences.yml", content, diags)
     content.topics = _load_list(TopicFile, "topics", cdir / "topics.yml", content, diags)
     content.hotlines = _load_list(HotlineFile, "hotlines", cdir / "hotlines.yml", content, diags)
@@ -301,5 +305,4 @@ def load_content(root: Path, diags: Diagnostics | None = None) -> tuple[Content,
         setattr(content, field_name, _load_pages(kind, meta_model, root / folder, content, diags, langs))
     i18n = _load_dir(UIStrings, cdir / "i18n", content, diags)
     content.ui = i18n
-    check_references(content, diags)
     return content, diags

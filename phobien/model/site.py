@@ -53,6 +53,17 @@ class Site(Model):
             raise ValueError(f"base_url '{self.base_url}' must be an absolute address starting with https://")
         return self
 
+    @classmethod
+    def placeholder(cls) -> Site:
+        """Settings that stand in while site.yml cannot be read, so that every other file can
+        still be checked (the checks that need the real settings skip, see ``Content.broken``)."""
+        return cls(
+            name={"vi": "phobien"},
+            owner_agency="unknown",
+            base_url="https://localhost/",
+            languages=[Language(code="vi", name="Tiếng Việt")],
+        )
+
     @property
     def codes(self) -> list[str]:
         return [lang.code for lang in self.languages]

@@ -24,10 +24,11 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TextIO
 
+from phobien.checks import recheck_page
 from phobien.core.diagnostics import Diagnostics
 from phobien.engine.mkdocs.run import run_language, write_stage
 from phobien.load import Content, Page
-from phobien.load.tree import PAGE_FOLDERS, page_folder, reload_page
+from phobien.load.tree import PAGE_FOLDERS, page_folder
 from phobien.publish.build import BuildOptions, BuildState, build, report
 from phobien.stage.context import StageContext
 from phobien.stage.kinds import of_files
@@ -128,7 +129,7 @@ class Preview:
         index = next((i for i, p in enumerate(pages) if p.rel == rel), None)
         if index is None:
             return False
-        page = reload_page(state.content, path, diags)
+        page = recheck_page(state.content, path, diags)
         if diags.errors or page is None:
             report(diags, self.stream)
             print(f"phobien serve: {rel} was not updated: {diags.summary()}", file=self.stream)

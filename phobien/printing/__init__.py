@@ -92,7 +92,7 @@ def _render(
 
 
 def _write_print(content: Content, out: Path, languages: list[str], diags: Diagnostics, stream: TextIO) -> None:
-    if content.site is None:
+    if "site" in content.broken:
         return
     from phobien.printing.cache import Cache, fingerprint, job_key
     from phobien.printing.jobs import print_jobs

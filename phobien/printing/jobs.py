@@ -14,6 +14,7 @@ from phobien.core.diagnostics import Position
 from phobien.load import Content, Page
 from phobien.model.translation import by_key, original_of
 from phobien.stage import views
+from phobien.stage.citations import cite
 from phobien.stage.context import StageContext
 from phobien.stage.kinds import KINDS
 from phobien.stage.urls import leaflet_path, poster_path
@@ -40,7 +41,6 @@ class PrintJob:
 
 def site_url(content: Content, path: str) -> str:
     """Absolute address of ``path`` (relative to the site's root) on the published site."""
-    assert content.site is not None
     return content.site.base_url.rstrip("/") + "/" + path
 
 
@@ -85,7 +85,7 @@ class _Views:
             "summary": meta.summary or "",
             "review": {"status": meta.review.status, "text": views.review_text(self.t, meta.review)},
             "notices": self.ctx.notices(page, False, source),
-            "body": page.body,
+            "body": cite(page.body, meta.sources, link=False),
             "hotlines": self.hotline_list(views.material_hotline_ids(self.content, meta)),
             "sources": [{"text": c["text"], "url": c["url"]} for c in map(views.source_citation, meta.sources)],
             "url": site_url(self.content, f"{self.lang}/materials/{page.slug}/"),
@@ -136,7 +136,6 @@ _MAKERS = {"leaflet": _leaflets, "poster": _posters}
 
 def print_jobs(content: Content, languages: list[str]) -> list[PrintJob]:
     """Every leaflet (materials in the languages they are written in) and poster to make."""
-    assert content.site is not None
     printed = [k.printed for k in KINDS.values() if k.printed]
     jobs: list[PrintJob] = []
     for lang in languages:

@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
-import multiprocessing
 import os
 import shutil
 import sys
 import time
-from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from typing import Any, TextIO
 
+from phobien.checks import check_content
 from phobien.core import clock
 from phobien.core.diagnostics import Diagnostics
+from phobien.core.heap import shared_heap
 from phobien.core.timing import Timings
 from phobien.engine.mkdocs.run import LanguageJob, LanguageResult, nav_for, preflight, run_language, write_stage
-from phobien.load import Content, load_content
+from phobien.load import Content
+from phobien.model.i18n import UI_KEYS
 from phobien.printing import write_print
 from phobien.publish.links import check_deferred, check_pages, folders_of, html_pages, report_broken, scan
 from phobien.publish.opendata import write_open_data
@@ -36,9 +35,9 @@ from phobien.stage.addresses import (
 )
 from phobien.stage.meta import page_meta
 from phobien.stage.news import atom_feed, visible_articles
-from phobien.stage.pages import Options, stage_language
+from phobien.stage.pages import Options, stage_all
 from phobien.stage.staged import Staged
-from phobien.stage.ui import KEYS, UI
+from phobien.stage.ui import UI
 from phobien.stage.urls import html_path, page_url
 
 
@@ -73,19 +72,17 @@ class BuildError(Exception):
 
 
 def report(diags: Diagnostics, stream: TextIO) -> None:
-    for d in diags.sorted():
-        print(d.format(), file=stream)
+    diags.write(stream)
 
 
 def check(root: Path, strict: bool, stream: TextIO = sys.stderr) -> tuple[Content, Diagnostics]:
-    content, diags = load_content(root)
+    content, diags = check_content(root)
     preflight(content, diags)
     report(diags, stream)
     return content, diags
 
 
 def _language_config(content: Content, lang: str, pages: list[Staged], opts: BuildOptions) -> dict[str, Any]:
-    assert content.site is not None
     site = content.site
     ui = UI(content, lang)
     material_lang = lang
@@ -101,7 +98,7 @@ def _language_config(content: Content, lang: str, pages: list[Staged], opts: Bui
                 "lang": lang,
                 "default_language": site.default_language,
                 "quick_exit_url": site.quick_exit_url,
-                "ui": {k: ui(k) for k in KEYS},
+                "ui": {k: ui(k) for k in UI_KEYS},
                 "ui_machine": ui.machine,
                 "serve": opts.serve,
                 "offline": opts.offline,
@@ -111,7 +108,6 @@ def _language_config(content: Content, lang: str, pages: list[Staged], opts: Bui
 
 
 def _root_files(content: Content, out: Path, opts: BuildOptions) -> None:
-    assert content.site is not None
     default = content.site.default_language
     target = f"{default}/" if not opts.offline else f"{default}/index.html"
     index = "index.html" if opts.offline else ""
@@ -137,7 +133,6 @@ def _root_files(content: Content, out: Path, opts: BuildOptions) -> None:
 
 def _sitemap(content: Content, staged: dict[str, list[Staged]], out: Path, opts: BuildOptions) -> None:
     """One sitemap for all languages; real translations are linked as hreflang alternates."""
-    assert content.site is not None
     base = content.site.base_url.rstrip("/")
     translated: dict[str, dict[str, str]] = {}
     for lang, pages in staged.items():
@@ -166,7 +161,7 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr, state: list[BuildStat
     timer = Timings()
     with timer("check"):
         content, diags = check(opts.root, opts.strict, stream)
-    if diags.failed(opts.strict) or content.site is None:
+    if diags.failed(opts.strict):
         print(
             f"phobien build: stopped before building: {diags.summary()}. The previous site/ was not changed.",
             file=stream,
@@ -178,7 +173,7 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr, state: list[BuildStat
     )
     workers = max(1, min(len(site.codes), opts.jobs or os.cpu_count() or 1))
     with timer("stage"):
-        staged = _stage_all(content, stage_opts, workers)
+        staged = stage_all(content, stage_opts, workers)
     out = opts.out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
@@ -225,7 +220,7 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr, state: list[BuildStat
         results: list[LanguageOutcome] = []
         with timer("languages (in parallel)" if workers > 1 else "languages"):
             if workers > 1:
-                with _shared_heap(), ProcessPoolExecutor(max_workers=workers) as pool:
+                with shared_heap(), ProcessPoolExecutor(max_workers=workers) as pool:
                     for result in pool.map(build_language, works):
                         _progress(result, stream)
                         results.append(result)
@@ -367,40 +362,6 @@ def _files_written_later(
     result[""] = {(tmp / short_link_file(code, directory_urls)).as_posix() for code in plan.codes}
     result[""].add((tmp / "index.html").as_posix())
     return result
-
-
-@contextlib.contextmanager
-def _shared_heap() -> Iterator[None]:
-    """While worker processes are forked from this one: they share its objects until they
-    write to them, so keep the garbage collector from touching (and so copying) them all."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
-_FORKED: dict[str, Any] = {}
-"""What forked staging workers inherit instead of receiving it pickled (the whole content)."""
-
-
-def _stage_forked(lang: str) -> list[Staged]:
-    return stage_language(_FORKED["content"], lang, _FORKED["options"])
-
-
-def _stage_all(content: Content, options: Options, workers: int) -> dict[str, list[Staged]]:
-    """Stage every language; in parallel where processes can be forked (Linux), as the
-    workers then share the loaded content without copying it."""
-    assert content.site is not None
-    codes = content.site.codes
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return {lang: stage_language(content, lang, options) for lang in codes}
-    _FORKED.update(content=content, options=options)
-    try:
-        with _shared_heap(), ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return dict(zip(codes, pool.map(_stage_forked, codes), strict=True))
-    finally:
-        _FORKED.clear()
 
 
 def _progress(result: LanguageResult, stream: TextIO) -> None:

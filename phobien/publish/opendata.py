@@ -16,7 +16,7 @@ from typing import Any
 
 from phobien.core.text import slugify
 from phobien.load import Content
-from phobien.load.refs import legal_index
+from phobien.load.lookup import legal_index
 from phobien.model.plan import Deadline, Plan
 
 SCHEMA_VERSION = 1

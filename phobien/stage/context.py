@@ -14,11 +14,12 @@ from markupsafe import Markup
 from phobien.core import clock
 from phobien.core.text import slugify
 from phobien.load import Content, Page
-from phobien.load.refs import legal_index
+from phobien.load.lookup import legal_index
 from phobien.model.hotline import Hotline
 from phobien.model.legal import LegalDocument
 from phobien.model.translation import by_key, in_language, original_of
 from phobien.stage import views
+from phobien.stage.citations import anchor_of, cite
 from phobien.stage.rawhtml import mark, markdown_part
 from phobien.stage.ui import UI
 from phobien.stage.urls import leaflet_path, page_url, relative
@@ -51,6 +52,8 @@ _ENV = jinja2.Environment(
 _ENV.filters["vndate"] = views.vndate
 _ENV.filters["markdown"] = lambda text: Markup(markdown_part(str(text)))
 _ENV.filters["qrsrc"] = _qr_src
+_ENV.filters["cite"] = cite
+_ENV.globals["source_anchor"] = anchor_of
 
 Picked = tuple[Page, bool, Page | None]
 """The page to show in a language, whether it is the default language's (a fallback), and the
@@ -61,7 +64,6 @@ class StageContext:
     """One language's view of the content, shared by every page kind."""
 
     def __init__(self, content: Content, lang: str, options: Options | None = None) -> None:
-        assert content.site is not None
         self.content = content
         self.site = content.site
         self.lang = lang

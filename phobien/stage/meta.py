@@ -18,7 +18,6 @@ def page_meta(
 ) -> dict[str, dict[str, Any]]:
     """Per-page data for the templates: language switcher targets and hotlines in view
     (of every page of ``lang``, or of the pages ``only``)."""
-    assert content.site is not None
     paths = {code: {p.path for p in pages} for code, pages in staged.items()}
     hotlines = {h.id: h for h in content.hotlines}
     safety = f"{content.site.safety_page}.md"

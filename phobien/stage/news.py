@@ -38,7 +38,6 @@ def atom_feed(
     content: Content, lang: str, articles: list[tuple[Page, str | None]], title: str, directory_urls: bool = True
 ) -> str:
     """The Atom feed of this language's latest 20 published articles."""
-    assert content.site is not None
     base = f"{content.site.base_url.rstrip('/')}/{lang}/"
     published = [page for page, marker in articles if marker is None][:20]
     updated = published[0].meta.date.isoformat() if published else "2000-01-01"  # type: ignore[attr-defined]

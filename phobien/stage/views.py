@@ -92,7 +92,13 @@ def source_citation(source: Any) -> dict[str, str]:
     detail = f", {source.article}" if source.article else ""
     if source.issuer:
         detail += f" ({source.issuer}{', ' + vndate(source.date) if source.date else ''})"
-    return {"title": source.title, "url": source.url or "", "detail": detail, "text": source.title + detail}
+    return {
+        "id": source.id or "",
+        "title": source.title,
+        "url": source.url or "",
+        "detail": detail,
+        "text": source.title + detail,
+    }
 
 
 def legal_status(doc_id: str, doc: LegalDocument) -> dict[str, str]:

@@ -53,7 +53,7 @@ class LanguageResult:
 
 def preflight(content: Content, diags: Diagnostics) -> None:
     """Engine-specific checks: Material needs interface strings for every site language."""
-    if content.site is None:
+    if "site" in content.broken:
         return
     import material
 

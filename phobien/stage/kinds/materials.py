@@ -24,7 +24,8 @@ def _material(ctx: StageContext, slug: str, page: Page, fallback: bool, source: 
         review_text=views.review_text(ctx.t, meta.review),
         notices=ctx.notices(page, fallback, source),
         hotlines=ctx.hotline_views(hotline_ids),
-        sources=[views.source_citation(s) for s in meta.sources],
+        sources=meta.sources,
+        citations=[views.source_citation(s) for s in meta.sources],
         legal=legal,
         leaflet=ctx.leaflet_href(path, slug, fallback),
     )

@@ -44,9 +44,10 @@ def test_new_refuses_duplicates_and_unknown_vocabulary(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p", FIXTURES / "minimal")
     assert run_phobien(root, "new", "article", "--title", "Tin một").returncode == 0
     again = run_phobien(root, "new", "article", "--title", "Tin một")
-    assert again.returncode == 1
+    assert again.returncode == 2  # a usage error: the title given makes an address that is taken
     assert again.stderr.strip() == "phobien new: content/articles/tin-mot.vi.md already exists; choose another title"
     wrong = run_phobien(root, "new", "article", "--title", "Tin hai", "--audience", "parent")
+    assert wrong.returncode == 2
     assert wrong.stderr.strip() == "phobien new: unknown audience 'parent'; valid audiences: parents, children"
     topic = run_phobien(root, "new", "material", "--title", "Tài liệu", "--audience", "parents", "--topic", "x")
     assert topic.stderr.strip() == "phobien new: unknown topic 'x'; valid topics: child-protection"

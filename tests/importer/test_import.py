@@ -16,14 +16,14 @@ import pytest
 import yaml
 from conftest import REPO, make_project, run_phobien
 
+from phobien.checks import run_checks
 from phobien.core.diagnostics import Diagnostics
 from phobien.importer import build_draft, read_source, render, validate
 from phobien.importer.draft import Draft
 from phobien.load import load_content
-from phobien.load.refs import check_references
 from phobien.model.plan import Plan
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = REPO.parent / "shared" / "seeds"
 CURATED = {
     "000_ec9b3c0c08957261.txt": "binh-dinh-cat-87-qd-ttg",
     "001_3d4f4e1e06aa8264.txt": "ha-noi-126-kh-ubnd-2023",
@@ -100,7 +100,7 @@ def test_seed_drafts_pass_the_reference_checks(seed: str, content) -> None:  # t
     plan = Plan.model_validate(yaml.safe_load(render(draft, seed)))
     loaded.plans = {"draft": plan}
     diags = Diagnostics(REPO)
-    check_references(loaded, diags)
+    run_checks(loaded, diags)
     assert not diags.errors, [d.format() for d in diags.errors]
     reference = curated(seed)
     assert draft.plan["issuer"] == reference["issuer"]

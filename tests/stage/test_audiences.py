@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, REPO, make_project, run_phobien, serve_folder
 
-from phobien.load import load_content
+from phobien.checks import check_content
 
 
 @pytest.fixture(scope="module")
 def content():  # type: ignore[no-untyped-def]
-    content, diags = load_content(REPO)
+    content, diags = check_content(REPO)
     assert diags.errors == []
     return content
 

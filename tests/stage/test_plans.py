@@ -7,7 +7,7 @@ import re
 import pytest
 from conftest import REPO
 
-from phobien.load import load_content
+from phobien.checks import check_content
 
 UNCORRECTED = [
     "traffic",
@@ -26,7 +26,7 @@ UNCORRECTED = [
 
 @pytest.fixture(scope="module")
 def content():  # type: ignore[no-untyped-def]
-    content, diags = load_content(REPO)
+    content, diags = check_content(REPO)
     assert not diags.errors, [d.format() for d in diags.errors]
     return content
 

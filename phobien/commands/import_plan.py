@@ -1,0 +1,66 @@
+"""``phobien import``: a draft plan (content/plans/<id>.yml) from a .txt, .docx or text PDF."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from phobien.commands.args import path
+from phobien.errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE, UserError
+from phobien.importer import import_file, render, validate
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("import", help="draft a plan (content/plans/<id>.yml) from a .txt, .docx or text PDF")
+    p.add_argument("file", type=path, help="the plan as .txt (UTF-8, TCVN3 or VNI), .docx or .pdf")
+    p.add_argument("--out", type=path, default=None, help="where to write the draft (default: content/plans/<id>.yml)")
+    p.add_argument("--issuer", default=None, help="agency id of the issuing body, when the text does not make it clear")
+    p.add_argument("--province", default=None, help="province id (e.g. ha-noi) the plan's bodies belong to")
+    p.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    return run_import(args.file, args.root, args.out, args.issuer, args.province, args.force)
+
+
+def run_import(
+    source: Path,
+    root: Path,
+    out: Path | None = None,
+    issuer: str | None = None,
+    province: str | None = None,
+    force: bool = False,
+    stream: TextIO = sys.stderr,
+) -> int:
+    """Write the draft and report everything to ``stream``; the exit code."""
+    if not source.is_file():
+        raise UserError(f"{source}: there is no such file; give the path of a .txt, .docx or .pdf", EXIT_USAGE)
+    draft = import_file(source, root, issuer, province)
+    target = out or root / "content" / "plans" / f"{draft.plan_id}.yml"
+    if target.exists() and not force:
+        raise UserError(f"{target} exists; choose another --out or add --force to replace it")
+    name = source.name
+    for note in draft.notes:
+        print(f"{name}: note: {note}", file=stream)
+    for line, text in draft.unparsed:
+        print(f"{name}:{line}: not placed (kept at the end of the draft): {text[:100]}", file=stream)
+    for unknown in draft.unknown:
+        print(f"{name}:{unknown.line}: unknown agency '{unknown.name}' ({unknown.where})", file=stream)
+    for cite in draft.new_legal:
+        print(f"{name}:{cite.line}: legal document not in content/legal/: {cite.text[:100]}", file=stream)
+    for line, text in draft.dropped:
+        print(f"{name}:{line}: left out as a duplicate: {text}", file=stream)
+    errors = validate(draft)
+    for error in errors:
+        print(f"phobien import: the draft does not fit the Plan schema: {error}", file=stream)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(render(draft, name), encoding="utf-8")
+    try:
+        shown = target.resolve().relative_to(root.resolve())
+    except ValueError:
+        shown = target
+    print(f"phobien import: wrote {shown}: {draft.summary()}", file=stream)
+    return EXIT_CONTENT if errors else EXIT_OK

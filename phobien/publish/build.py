@@ -21,6 +21,7 @@ from phobien.core.timing import Timings
 from phobien.engine.mkdocs.run import LanguageJob, LanguageResult, nav_for, preflight, run_language, write_stage
 from phobien.load import Content
 from phobien.model.i18n import UI_KEYS
+from phobien.model.translation import in_language
 from phobien.printing import write_print
 from phobien.publish.links import check_deferred, check_pages, folders_of, html_pages, report_broken, scan
 from phobien.publish.opendata import write_open_data
@@ -88,7 +89,7 @@ def _language_config(content: Content, lang: str, pages: list[Staged], opts: Bui
     material_lang = lang
     titles = {k: ui(k) for k in ("home", "materials", "news", "plans", "legal", "agencies")}
     return {
-        "site_name": site.name.get(lang) or site.name[site.default_language],
+        "site_name": in_language(site.name, lang, site.default_language)[0],
         "site_url": site.base_url.rstrip("/") + f"/{lang}/",
         "use_directory_urls": not opts.offline,
         "theme": {"language": material_lang},
@@ -189,7 +190,7 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr, state: list[BuildStat
         written_by_others = _files_written_later(staged, plan, tmp, stage_opts.directory_urls)
         works = []
         for lang in site.codes:
-            name = site.name.get(lang) or site.name[site.default_language]
+            name = in_language(site.name, lang, site.default_language)[0]
             articles = visible_articles(content, lang, stage_opts.today, serve=False)
             works.append(
                 LanguageWork(

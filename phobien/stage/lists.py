@@ -7,7 +7,7 @@ from typing import Any
 
 from phobien.core.pagination import LIST_PER_PAGE, page_path, pager, split_groups
 from phobien.stage.context import StageContext
-from phobien.stage.staged import Staged
+from phobien.stage.staged import NO_MENU, Staged
 
 
 def paged(
@@ -19,7 +19,7 @@ def paged(
     kind: str = "list",
     data: dict[str, Any] | None = None,
     per_page: int = 0,
-    hide: list[str] | None = None,
+    layout: frozenset[str] | None = None,
     description: str | None = None,
     **values: Any,
 ) -> list[Staged]:
@@ -38,7 +38,7 @@ def paged(
                 title if n == 1 else f"{title} · {ctx.t('pager_page', n=n, total=total)}",
                 body,
                 kind=kind if n == 1 else "list",
-                hide=list(hide or ["navigation"]),
+                layout=layout or NO_MENU,
                 data=dict(data or {}) if n == 1 else {},
                 description=description,
             )

@@ -8,7 +8,7 @@ from typing import Any
 from phobien.core.text import anchor
 from phobien.stage.context import StageContext
 from phobien.stage.lists import paged
-from phobien.stage.staged import Staged
+from phobien.stage.staged import NO_MENU, Staged
 
 Roles = dict[str, dict[str, list[dict[str, Any]]]]
 
@@ -57,7 +57,7 @@ def stage(ctx: StageContext) -> list[Staged]:
                 {"id": "partner", "title": ctx.t("as_partner"), "tasks": mine["partners"]},
             ],
         )
-        pages.append(Staged(path, ctx.agency_name(agency.id), body, kind="agency", hide=["navigation"]))
+        pages.append(Staged(path, ctx.agency_name(agency.id), body, kind="agency", layout=NO_MENU))
         n = len(mine["lead"]) + len(mine["partners"])
         note = ctx.t("tasks_count", n=n) if n else ""
         groups[agency.level].append({"path": path, "title": ctx.agency_name(agency.id), "note": note, "summary": ""})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from phobien.stage.context import StageContext
-from phobien.stage.staged import Staged
+from phobien.stage.staged import NO_MENU_TOC, Staged
 
 
 def _official_tasks(ctx: StageContext) -> list[dict[str, str]]:
@@ -39,7 +39,7 @@ def stage(ctx: StageContext) -> list[Staged]:
                 ctx.loc(audience.name),
                 body,
                 kind="audience",
-                hide=["navigation", "toc"],
+                layout=NO_MENU_TOC,
                 description=ctx.loc(audience.intro),
                 data={"hotlines": list(audience.hotlines)},
             )

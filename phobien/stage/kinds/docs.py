@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from phobien.stage.context import StageContext
-from phobien.stage.staged import Staged
+from phobien.stage.staged import Staged, editor_layout
 
 
 def stage(ctx: StageContext) -> list[Staged]:
@@ -17,7 +17,7 @@ def stage(ctx: StageContext) -> list[Staged]:
                 meta.title,
                 notice_html + "\n" + ctx.body_of(page, fallback),
                 description=meta.summary,
-                hide=list(getattr(meta, "hide", [])),
+                layout=editor_layout(getattr(meta, "hide", [])),
                 kind="doc",
                 data={"order": getattr(meta, "order", 100)},
                 fallback=fallback,

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from phobien.engine.mkdocs.icons import icon_svg
+from phobien.engine import icon_svg
 from phobien.stage.context import StageContext
-from phobien.stage.staged import Staged
+from phobien.stage.staged import NO_MENU_TOC, Staged
 
 
 def stage(ctx: StageContext) -> list[Staged]:
@@ -35,7 +35,7 @@ def stage(ctx: StageContext) -> list[Staged]:
             ctx.loc(ctx.site.name),
             ctx.notice_html("index.md", notices) + text,
             kind="home",
-            hide=["navigation", "toc"],
+            layout=NO_MENU_TOC,
             fallback=bool(home and home[1]),
             description=home[0].meta.summary if home else None,
             source=home[0].rel if home else None,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from phobien.stage.context import StageContext
-from phobien.stage.staged import Staged
+from phobien.stage.staged import NO_MENU_TOC, Staged
 
 
 def stage(ctx: StageContext) -> list[Staged]:
@@ -15,7 +15,7 @@ def stage(ctx: StageContext) -> list[Staged]:
             ctx.t("hotlines"),
             body,
             kind="hotlines",
-            hide=["navigation", "toc"],
+            layout=NO_MENU_TOC,
             description=ctx.t("hotlines_intro"),
         )
     ]

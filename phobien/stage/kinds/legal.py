@@ -7,7 +7,7 @@ from typing import Any
 
 from phobien.stage.context import StageContext
 from phobien.stage.lists import paged
-from phobien.stage.staged import Staged, legal_label
+from phobien.stage.staged import NO_MENU, Staged, legal_label
 
 _STATUSES = ("in_force", "not_yet_in_force", "superseded", "expired", "unknown")
 
@@ -38,7 +38,7 @@ def stage(ctx: StageContext) -> list[Staged]:
                 "label": legal_label(doc.superseded_by, legal[doc.superseded_by]),
             }
         body = ctx.render("legal.md.j2", path, doc=doc, successor=successor, cited_by=cited.get(doc_id, []))
-        pages.append(Staged(path, legal_label(doc_id, doc), body, kind="legal", hide=["navigation"]))
+        pages.append(Staged(path, legal_label(doc_id, doc), body, kind="legal", layout=NO_MENU))
         items[doc.status].append({"path": path, "title": legal_label(doc_id, doc), "note": "", "summary": ""})
     groups = [{"title": ctx.t("status_" + s), "anchor": s, "items": items[s]} for s in _STATUSES if items.get(s)]
     return pages + paged(ctx, "legal/index.md", ctx.t("legal"), "list.md.j2", groups, intro=ctx.t("legal_intro"))

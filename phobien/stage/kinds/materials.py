@@ -8,7 +8,7 @@ from phobien.load import Page
 from phobien.stage import views
 from phobien.stage.context import StageContext
 from phobien.stage.lists import section_list
-from phobien.stage.staged import Staged
+from phobien.stage.staged import NO_MENU_TOC, Staged
 
 
 def _material(ctx: StageContext, slug: str, page: Page, fallback: bool, source: Page | None) -> Staged:
@@ -35,7 +35,7 @@ def _material(ctx: StageContext, slug: str, page: Page, fallback: bool, source: 
         body,
         description=meta.summary,
         kind="material",
-        hide=["navigation", "toc"],
+        layout=NO_MENU_TOC,
         fallback=fallback,
         source=page.rel,
         aliases=list(meta.aliases),

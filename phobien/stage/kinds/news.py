@@ -9,7 +9,7 @@ from phobien.core.pagination import page_path, split
 from phobien.load import Page
 from phobien.stage.context import StageContext
 from phobien.stage.news import visible_articles
-from phobien.stage.staged import Staged
+from phobien.stage.staged import NO_MENU_TOC, Staged
 
 PER_PAGE = 10
 
@@ -28,7 +28,7 @@ def _article(ctx: StageContext, page: Page, marker: str) -> Staged:
         body,
         description=meta.summary,
         kind="article",
-        hide=["navigation", "toc"],
+        layout=NO_MENU_TOC,
         source=page.rel,
         data={"date": meta.date, "author": meta.author, "summary": meta.summary},
     )
@@ -53,7 +53,7 @@ def _list(
         )
         label = title if n == 1 else f"{title} ({n})"
         data = {"order": 0 if n == 1 else 1000 + n}
-        pages.append(Staged(here, label, body, kind="news", hide=["navigation", "toc"], data=data))
+        pages.append(Staged(here, label, body, kind="news", layout=NO_MENU_TOC, data=data))
     return pages
 
 

@@ -12,7 +12,7 @@ from phobien.model.plan import Plan
 from phobien.stage import views
 from phobien.stage.context import StageContext
 from phobien.stage.lists import section_list
-from phobien.stage.staged import Staged
+from phobien.stage.staged import NO_MENU, Staged
 
 
 def _groups(ctx: StageContext, plan: Plan) -> list[dict[str, Any]]:
@@ -63,6 +63,6 @@ def stage(ctx: StageContext) -> list[Staged]:
             groups=_groups(ctx, plan),
         )
         summary = ctx.loc(plan.summary)
-        pages.append(Staged(path, plan.title, body, kind="plan", hide=["navigation"], description=summary or None))
+        pages.append(Staged(path, plan.title, body, kind="plan", layout=NO_MENU, description=summary or None))
         items.append({"path": path, "title": plan.title, "note": ctx.t("plan_" + status), "summary": summary})
     return pages + section_list(ctx, "plans", items)

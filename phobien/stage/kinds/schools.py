@@ -8,7 +8,7 @@ from typing import Any
 from phobien.stage.addresses import origin, short_code
 from phobien.stage.context import StageContext
 from phobien.stage.lists import paged
-from phobien.stage.staged import Staged
+from phobien.stage.staged import NO_MENU_TOC, Staged
 from phobien.stage.urls import poster_path
 
 SCHOOLS_PER_PAGE = 50
@@ -52,7 +52,7 @@ def stage(ctx: StageContext) -> list[Staged]:
         kind="doc",
         data={"order": 80},
         per_page=SCHOOLS_PER_PAGE,
-        hide=["navigation", "toc"],
+        layout=NO_MENU_TOC,
         description=ctx.t("for_schools_intro"),
         posters=posters,
         directory_urls=ctx.options.directory_urls,

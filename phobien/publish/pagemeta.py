@@ -1,5 +1,4 @@
-"""Per-page data for the templates, beside each staged page: the same page in the other
-languages, the hotlines in view, its short link and QR code, the search and safety pages."""
+"""Per-page data for the templates: language switcher, hotlines in view, short link, QR code."""
 
 from __future__ import annotations
 
@@ -8,7 +7,7 @@ from typing import Any
 from phobien.load import Content
 from phobien.model.translation import in_language
 from phobien.stage.addresses import origin_of, short_code
-from phobien.stage.context import Options
+from phobien.stage.pages import Options
 from phobien.stage.staged import Staged
 from phobien.stage.urls import page_url, relative
 

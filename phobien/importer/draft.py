@@ -147,6 +147,16 @@ def _unique_ids(tasks: list[dict[str, Any]]) -> None:
             task["id"] = f"{task['id']}~{n}"
 
 
+def _issuer_id(
+    given: str | None, parts: Any, head: Any, directory: Directory, proposals: Proposals
+) -> str | None:
+    """The issuing body: as given, else found in the header; an unknown one gets a proposed id."""
+    issuer_id = given or _issuer(parts, head, directory)
+    if (not issuer_id or directory.is_proposed(issuer_id)) and head.issuer:
+        issuer_id = proposals.id_for(_title_case(head.issuer))
+    return issuer_id
+
+
 def build_draft(
     source: Source,
     agencies: list[Agency],
@@ -170,9 +180,7 @@ def build_draft(
     out, rows, dropped, appendix_text = _collect(parts, directory, year)
     basis, new = _legal(paras, rows, legal, head)
 
-    issuer_id = issuer or _issuer(parts, head, directory)
-    if (not issuer_id or directory.is_proposed(issuer_id)) and head.issuer:
-        issuer_id = proposals.id_for(_title_case(head.issuer))
+    issuer_id = _issuer_id(issuer, parts, head, directory, proposals)
     successor = _successor_notes(places, place, head)
     note = _note(parts, head, appendix_text, out.loose)
     plan: dict[str, Any] = {

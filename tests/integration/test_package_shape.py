@@ -116,11 +116,6 @@ def test_low_layers_import_only_downwards(layer: str) -> None:
     assert sorted(wrong) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="importer.draft.build_draft (85 lines) and commands.new.new_page (62) are still too long; "
-    "staging is within the limits since stage/kinds/; strict, so this marker must go when they are split",
-)
 def test_modules_and_functions_stay_small() -> None:
     too_long = []
     for name, path in _modules(PACKAGE).items():

@@ -24,6 +24,7 @@ from phobien.model.hotline import Hotline
 from phobien.model.legal import LegalDocument
 from phobien.model.plan import Plan
 from phobien.publish.opendata import plan_status
+from phobien.stage.links import linked, targets_of
 from phobien.stage.news import stage_news
 from phobien.stage.rawhtml import mark, markdown_part
 from phobien.stage.registry import stage_agencies, stage_deadlines, stage_legal, stage_plans
@@ -107,6 +108,7 @@ class Stager:
         self.agencies = {a.id: a for a in content.agencies}
         self.hotlines = {h.id: h for h in content.hotlines}
         self.legal_by_key = legal_index(content)
+        self.link_targets = targets_of(content)
 
     # -- helpers ---------------------------------------------------------------------------
     @staticmethod
@@ -135,6 +137,8 @@ class Stager:
             return relative(path, to, self.options.directory_urls, anchor_)
 
         values.setdefault("notices", [])
+        if "body" in values:
+            values["body"] = linked(self, values["body"], path)
         # The template's own HTML is marked for the engine to pass through unparsed (rawhtml).
         return mark(_ENV.get_template(template).render(t=self.t, link=link, **values)).strip() + "\n"
 
@@ -300,7 +304,7 @@ class Stager:
                 Staged(
                     f"{slug}.md",
                     meta.title,
-                    notice_html + "\n" + self.body_of(page, fallback),
+                    notice_html + "\n" + linked(self, self.body_of(page, fallback), f"{slug}.md"),
                     description=meta.summary,
                     hide=list(getattr(meta, "hide", [])),
                     kind="doc",

@@ -21,13 +21,18 @@ def stage_plans(stager: Stager) -> None:
     for pid, plan in sorted(stager.content.plans.items()):
         path = f"plans/{pid}.md"
         sections = {s.id: s for s in plan.sections}
-        groups: list[dict[str, Any]] = []
+        by_section: dict[str, dict[str, Any]] = {}
         for task in plan.tasks:
             sid = task.section or ""
-            if not groups or groups[-1]["id"] != sid:
+            if sid not in by_section:  # one fold per part, even when its tasks are not in a row
                 sec = sections.get(sid)
-                groups.append({"id": sid, "title": sec.title if sec else "", "anchor": anchor(sid or "x"), "tasks": []})
-            groups[-1]["tasks"].append(
+                by_section[sid] = {
+                    "id": sid,
+                    "title": sec.title if sec else "",
+                    "anchor": anchor(sid or "x"),
+                    "tasks": [],
+                }
+            by_section[sid]["tasks"].append(
                 {
                     "id": task.id,
                     "anchor": anchor(task.id),
@@ -44,6 +49,7 @@ def stage_plans(stager: Stager) -> None:
                     ],
                 }
             )
+        groups = list(by_section.values())
         legal = []
         for ref in plan.legal_basis:
             found = stager.legal_ref(ref)
@@ -61,6 +67,7 @@ def stage_plans(stager: Stager) -> None:
             status=status,
             legal=legal,
             groups=groups,
+            by_agency=_by_lead(groups),
         )
         stager.pages.append(
             Staged(
@@ -71,6 +78,17 @@ def stage_plans(stager: Stager) -> None:
             {"path": path, "title": plan.title, "note": stager.t("plan_" + status), "summary": stager.loc(plan.summary)}
         )
     stager.section_list("plans", items)
+
+
+def _by_lead(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each lead agency of a plan with its tasks (most tasks first): one agency's share at a glance."""
+    leads: dict[str, dict[str, Any]] = {}
+    for group in groups:
+        for task in group["tasks"]:
+            for a in task["lead"]:
+                entry = leads.setdefault(a["agency"], {"agency": a["agency"], "name": a["name"], "tasks": []})
+                entry["tasks"].append({"id": task["id"], "anchor": task["anchor"]})
+    return sorted(leads.values(), key=lambda e: (-len(e["tasks"]), e["name"]))
 
 
 def stage_deadlines(stager: Stager) -> None:

@@ -75,7 +75,7 @@ def test_plan_page_lists_tasks_with_agencies(minimal_site: Path) -> None:
     assert "Tuyên truyền." in plan
     assert "Ủy ban nhân dân thành phố Hà Nội" in plan
     agency = (minimal_site / "vi/agencies/bo-tu-phap/index.html").read_text(encoding="utf-8")
-    assert "Nhiệm vụ phối hợp (1)" in agency
+    assert '<h2>Nhiệm vụ phối hợp</h2> <span class="pb-part__count">(1)</span>' in agency
 
 
 def test_failed_build_leaves_previous_site_byte_for_byte(tmp_path: Path) -> None:

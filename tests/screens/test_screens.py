@@ -51,7 +51,8 @@ COVERED_TEXT = """() => {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   const hits = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!node.textContent.trim() || node.parentElement.closest('[data-quick-exit]')) continue;
+    const parent = node.parentElement;
+    if (!node.textContent.trim() || parent.closest('[data-quick-exit]') || !parent.checkVisibility()) continue;
     const range = document.createRange();
     range.selectNodeContents(node);
     for (const r of range.getClientRects()) {
@@ -65,7 +66,7 @@ COVERED_TEXT = """() => {
 }"""
 
 VISIBLE_SECTIONS = """() => [...document.querySelectorAll('.pb-nav a, .pb-menu__panel a')]
-  .filter(a => { const r = a.getBoundingClientRect(); return r.width > 0 && r.height > 0; })
+  .filter(a => a.checkVisibility({visibilityProperty: true}) && a.getBoundingClientRect().height > 0)
   .map(a => a.getAttribute('href'))"""
 
 
@@ -169,8 +170,8 @@ def test_plan_page_opens_folded_and_anchors_open_a_task(browser, served: str) ->
     parts = page.locator("details.pb-part")
     assert parts.count() >= 5
     assert page.evaluate("() => [...document.querySelectorAll('details.pb-part')].every(d => !d.open)")
-    assert page.locator("ol.pb-parts > li").count() == parts.count()
-    assert "(" in page.locator("ol.pb-parts > li").first.inner_text(), "each part says how many tasks it has"
+    assert page.locator("ul.pb-parts > li").count() == parts.count()
+    assert "(" in page.locator("ul.pb-parts > li").first.inner_text(), "each part says how many tasks it has"
     assert page.evaluate("() => document.documentElement.scrollHeight") < 12 * 844
     assert page.locator("#t-a-iii-2").is_hidden()
     page.goto(url + "#t-a-iii-2")

@@ -13,6 +13,7 @@ from phobien.core.text import anchor
 from phobien.stage.staged import Staged, legal_label
 
 if TYPE_CHECKING:
+    from phobien.model.plan import Task
     from phobien.stage.pages import Stager
 
 
@@ -32,23 +33,7 @@ def stage_plans(stager: Stager) -> None:
                     "anchor": anchor(sid or "x"),
                     "tasks": [],
                 }
-            by_section[sid]["tasks"].append(
-                {
-                    "id": task.id,
-                    "anchor": anchor(task.id),
-                    "text": task.text,
-                    "output": task.output,
-                    "deadline": task.deadline,
-                    "lead": [
-                        {"agency": a.agency, "name": stager.agency_name(a.agency), "requested": a.requested}
-                        for a in task.lead
-                    ],
-                    "partners": [
-                        {"agency": a.agency, "name": stager.agency_name(a.agency), "requested": a.requested}
-                        for a in task.partners
-                    ],
-                }
-            )
+            by_section[sid]["tasks"].append(_task_view(stager, task))
         groups = list(by_section.values())
         legal = []
         for ref in plan.legal_basis:
@@ -78,6 +63,23 @@ def stage_plans(stager: Stager) -> None:
             {"path": path, "title": plan.title, "note": stager.t("plan_" + status), "summary": stager.loc(plan.summary)}
         )
     stager.section_list("plans", items)
+
+
+def _task_view(stager: Stager, task: Task) -> dict[str, Any]:
+    """One task of a plan as the plan page shows it."""
+    return {
+        "id": task.id,
+        "anchor": anchor(task.id),
+        "text": task.text,
+        "output": task.output,
+        "deadline": task.deadline,
+        "lead": [
+            {"agency": a.agency, "name": stager.agency_name(a.agency), "requested": a.requested} for a in task.lead
+        ],
+        "partners": [
+            {"agency": a.agency, "name": stager.agency_name(a.agency), "requested": a.requested} for a in task.partners
+        ],
+    }
 
 
 def _by_lead(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -8,8 +8,9 @@ An editor links to another page in one of two ways (docs/huong-dan-bien-tap.vi.m
 
 Links written as addresses of the built site (``../../materials/x/``) are understood too, so
 that they also work in the offline copy (``x.html``). The build writes each link as a relative
-address to the page in the reader's language; an article that does not exist in that language
-is linked in the language it was written in. A link to no page is an error of ``phobien check``
+link to the page in the reader's language (as the staged page's path, which the engine turns
+into its address); an article that does not exist in that language is linked in the language it
+was written in. A link to no page is an error of ``phobien check``
 (:func:`broken_links`), so the build never rewrites one.
 """
 
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from phobien.load import Content
-from phobien.stage.urls import page_url, relative
+from phobien.stage.urls import page_url
 
 if TYPE_CHECKING:
     from phobien.stage.pages import Stager
@@ -143,7 +144,9 @@ def _address(here: str, path: str, anchor: str, lang: str, targets: Targets, dir
     """Relative address from ``here`` to ``path`` in ``lang``, or in the language it exists in."""
     langs = targets.pages[path]
     if "*" in langs or lang in langs:
-        return relative(here, path, directory_urls, anchor)
+        # A staged page links to another by its staged path; the engine turns that into the
+        # page's address (``x/`` or ``x.html``) and checks that the page is there.
+        return posixpath.relpath(path, posixpath.dirname(here) or ".") + (f"#{anchor}" if anchor else "")
     other = targets.default if targets.default in langs else sorted(langs)[0]
     depth = page_url(here, directory_urls).count("/")
     return "../" * (depth + 1) + f"{other}/" + page_url(path, directory_urls) + (f"#{anchor}" if anchor else "")

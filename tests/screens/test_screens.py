@@ -52,7 +52,7 @@ COVERED_TEXT = """() => {
   const hits = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
-    if (!node.textContent.trim() || parent.closest('[data-quick-exit]') || !parent.checkVisibility()) continue;
+    if (!node.textContent.trim() || parent.closest('[data-quick-exit]') || !parent.checkVisibility({opacityProperty: true, visibilityProperty: true})) continue;
     const range = document.createRange();
     range.selectNodeContents(node);
     for (const r of range.getClientRects()) {

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import shlex
 import shutil
 import subprocess
 import threading
@@ -42,6 +43,8 @@ class Run:
     """One measured command."""
 
     wall_s: float
+    cpu_s: float
+    """User + system CPU seconds of the command and every process it waited for."""
     returncode: int
     peak_single_kb: int
     peak_tree_kb: int
@@ -50,6 +53,7 @@ class Run:
     def as_json(self) -> dict[str, Any]:
         return {
             "wall_s": round(self.wall_s, 2),
+            "cpu_s": round(self.cpu_s, 2),
             "returncode": self.returncode,
             "peak_rss_mb": round(self.peak_tree_kb / 1024, 1),
             "peak_rss_single_mb": round(self.peak_single_kb / 1024, 1),
@@ -98,6 +102,14 @@ def tree_memory_kb(root: int) -> int:
     return sum(_pss_kb(pid) for pid in _descendants(root))
 
 
+def plain_mkdocs_command(python: str, configs: list[Path], parallel: int) -> list[str]:
+    """The baseline: one ``mkdocs build`` per language, ``parallel`` of them at a time, as phobien
+    renders ``parallel`` languages at a time. A fair comparison gives both the same cores."""
+    quoted = " ".join(shlex.quote(str(c)) for c in configs)
+    build = f"{shlex.quote(python)} -m mkdocs build -q -f {{}}"
+    return ["bash", "-ec", f"printf '%s\\n' {quoted} | xargs -P {max(1, parallel)} -I{{}} {build}"]
+
+
 def run_measured(cmd: list[str], log: Path, env: dict[str, str] | None = None, cwd: Path | None = None) -> Run:
     """Run ``cmd`` (output to ``log``); wall time, peak PSS of its tree, peak RSS of its largest process."""
     peak = 0
@@ -119,7 +131,8 @@ def run_measured(cmd: list[str], log: Path, env: dict[str, str] | None = None, c
         stop.set()
         sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return Run(wall, proc.returncode, usage.ru_maxrss, max(peak, 0), log)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(wall, cpu, proc.returncode, usage.ru_maxrss, max(peak, 0), log)
 
 
 @dataclass
@@ -243,22 +256,24 @@ def gz(path: Path) -> int:
 def stage_plain(tree: Path, work: Path, languages: list[str], today: Any) -> list[Path]:
     """The same staged Markdown as phobien's, as plain MkDocs projects: one mkdocs.yml per language.
 
-    Same nav (sections from :func:`phobien.engine.mkdocs.run.nav_for`), Material with
+    Same nav (sections from :func:`phobien.engine.mkdocs.config.nav_for`), Material with
     ``navigation.indexes`` and ``navigation.prune``, the same Markdown extensions, Material's
     default search plugin; no phobien plugin, no overrides except Material's interface strings
     for languages Material lacks (km, hmn: a plain site needs them too).
     """
     import material
 
-    from phobien.engine.mkdocs.run import nav_for, write_stage
-    from phobien.load import load_content
+    from phobien.checks import check_content
+    from phobien.engine.base import LanguageJob
+    from phobien.engine.mkdocs.config import nav_for
+    from phobien.engine.mkdocs.markdown import config_entries
+    from phobien.engine.mkdocs.run import write_stage
     from phobien.stage.pages import Options, stage_language
     from phobien.stage.ui import UI
 
-    content, diags = load_content(tree)
-    if diags.errors or content.site is None:
+    content, diags = check_content(tree)
+    if diags.errors:
         raise RuntimeError(f"the generated tree does not load: {diags.summary()}")
-    base = yaml.safe_load((tree / "mkdocs.yml").read_text(encoding="utf-8"))
     theme_langs = Path(material.__file__).parent / "templates" / "partials" / "languages"
     options = Options(directory_urls=True, today=today, print_=False)
     configs = []
@@ -266,7 +281,7 @@ def stage_plain(tree: Path, work: Path, languages: list[str], today: Any) -> lis
         pages = stage_language(content, lang, options)
         docs = work / lang / "docs"
         shutil.rmtree(docs, ignore_errors=True)
-        write_stage(docs, pages, {})
+        write_stage(LanguageJob("mkdocs", lang, tree, docs, work / "site" / lang, "", {}), pages, {})
         ui = UI(content, lang)
         titles = {k: ui(k) for k in ("home", "materials", "news", "plans", "legal", "agencies")}
         theme: dict[str, Any] = {
@@ -290,7 +305,7 @@ def stage_plain(tree: Path, work: Path, languages: list[str], today: Any) -> lis
             "use_directory_urls": True,
             "theme": theme,
             "plugins": ["search"],
-            "markdown_extensions": base.get("markdown_extensions", []),
+            "markdown_extensions": config_entries(),
             "nav": nav_for(pages, titles),
         }
         path = work / f"mkdocs.{lang}.yml"
@@ -302,17 +317,17 @@ def stage_plain(tree: Path, work: Path, languages: list[str], today: Any) -> lis
 # -- profile ----------------------------------------------------------------------------------
 
 PHASES = [
-    ("check (load + validate)", "phobien/build/site.py", "check"),
-    ("stage pages", "phobien/build/pages.py", "stage_language"),
-    ("write staged Markdown", "phobien/engine/mkdocs.py", "write_stage"),
-    ("MkDocs + Material render", "phobien/engine/mkdocs.py", "run_language"),
-    ("QR codes", "phobien/build/addresses.py", "write_qr_codes"),
-    ("short links and redirects", "phobien/build/addresses.py", "write_redirects"),
+    ("check (load + validate)", "phobien/publish/build.py", "check"),
+    ("stage pages", "phobien/stage/pages.py", "stage_language"),
+    ("write staged Markdown", "phobien/engine/mkdocs/run.py", "write_stage"),
+    ("engine render", "phobien/engine/mkdocs/run.py", "render"),
+    ("QR codes", "phobien/stage/addresses.py", "write_qr_codes"),
+    ("short links and redirects", "phobien/stage/addresses.py", "write_redirects"),
     ("search index", "phobien/search/__init__.py", "index_language"),
-    ("link check", "phobien/build/links.py", "check_pages"),
-    ("sitemap", "phobien/build/site.py", "_sitemap"),
-    ("open data", "phobien/build/data.py", "write_open_data"),
-    ("atom feeds", "phobien/build/news.py", "atom_feed"),
+    ("link check", "phobien/publish/links.py", "check_pages"),
+    ("sitemap", "phobien/publish/rootfiles.py", "write_sitemap"),
+    ("open data", "phobien/publish/opendata.py", "write_open_data"),
+    ("atom feeds", "phobien/stage/news.py", "atom_feed"),
 ]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from phobien.checks import ids, languages, legal, links, pages, plans, site, translations, vocab
+from phobien.checks import citations, ids, languages, legal, links, pages, plans, reports, site, translations, vocab
 from phobien.core.diagnostics import Diagnostics
 from phobien.load.lookup import References
 from phobien.load.tree import Content, Page, load_content, reload_page
@@ -27,10 +27,12 @@ CHECKS: tuple[Check, ...] = (
     site.check_ui_strings,
     legal.check_legal_documents,
     plans.check_plans,
+    reports.check_reports,
     pages.check_page_references,
     pages.check_aliases,
     pages.check_plain_language,
     links.check_page_links,
+    citations.check_citations,
     translations.check_translations,
 )
 

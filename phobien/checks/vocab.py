@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from phobien.core import clock
 from phobien.core.diagnostics import Diagnostics
-from phobien.engine.mkdocs.icons import icon_svg
+from phobien.engine import icon_svg
 from phobien.load.lookup import References
 from phobien.load.tree import Content
 

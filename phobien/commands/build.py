@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from phobien.commands.args import path
+from phobien.engine import DEFAULT_ENGINE, ENGINES
 from phobien.publish.build import BuildOptions, build
 
 
@@ -17,6 +18,12 @@ def register(sub: Any) -> None:
     p.add_argument("--jobs", type=int, default=None, help="parallel language builds (default: cores)")
     p.add_argument("--no-print", action="store_true", help="skip leaflets and posters (PDF) for a fast preview")
     p.add_argument("--timings", action="store_true", help="print how long each step of the build took")
+    p.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=None,
+        help=f"program that renders the pages (default: engine in content/site.yml, else {DEFAULT_ENGINE})",
+    )
     p.set_defaults(run=run)
 
 
@@ -30,5 +37,6 @@ def run(args: argparse.Namespace) -> int:
             jobs=args.jobs,
             print_=not args.no_print,
             timings=args.timings,
+            engine=args.engine,
         )
     )

@@ -17,6 +17,7 @@ from phobien.model.i18n import UIStrings
 from phobien.model.legal import LegalDocument
 from phobien.model.page import ArticleMeta, DocMeta, MaterialMeta
 from phobien.model.plan import Plan
+from phobien.model.report import Report
 from phobien.model.site import Site
 from phobien.model.vocab import AudienceFile, TopicFile
 
@@ -28,6 +29,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "agencies": (AgencyFile, "content/agencies.yml"),
     "legal-document": (LegalDocument, "content/legal/*.yml"),
     "plan": (Plan, "content/plans/*.yml"),
+    "report": (Report, "content/reports/<plan id>/<period>.yml"),
     "ui-strings": (UIStrings, "content/i18n/*.yml"),
     "material-front-matter": (MaterialMeta, "content/materials/*.md (front matter)"),
     "article-front-matter": (ArticleMeta, "content/articles/*.md (front matter)"),

@@ -153,7 +153,8 @@ def stamp(content: Content, path: Path) -> str:
         raise UserError(f"{rel}: its original does not exist")
     new = content_hash(source.body)
     text = page.path.read_text(encoding="utf-8")
-    text, n = re.subn(r"(?m)^(\s*source_hash:\s*)\S+", lambda m: m.group(1) + new, text, count=1)
+    # Block style (``source_hash: sha256:…``) or flow style (``translation: {…, source_hash: "sha256:…", …}``).
+    text, n = re.subn(r'(\bsource_hash:\s*)"?[^\s,}"]+"?', lambda m: f'{m.group(1)}"{new}"', text, count=1)
     if n != 1:
         raise UserError(f"{rel}: no 'source_hash:' line to update")
     page.path.write_text(text, encoding="utf-8")

@@ -20,6 +20,7 @@ from phobien.model.i18n import UIStrings
 from phobien.model.legal import LegalDocument
 from phobien.model.page import ArticleMeta, DocMeta, MaterialMeta, PageMeta
 from phobien.model.plan import Plan
+from phobien.model.report import Report
 from phobien.model.site import Site
 from phobien.model.vocab import Audience, AudienceFile, Topic, TopicFile
 
@@ -60,6 +61,8 @@ class Content:
     agencies: list[Agency] = field(default_factory=list)
     legal: dict[str, LegalDocument] = field(default_factory=dict)
     plans: dict[str, Plan] = field(default_factory=dict)
+    reports: dict[str, Report] = field(default_factory=dict)
+    """Reports on plans, by '<plan id>/<period>' (content/reports/<plan id>/<period>.yml)."""
     materials: list[Page] = field(default_factory=list)
     articles: list[Page] = field(default_factory=list)
     docs: list[Page] = field(default_factory=list)
@@ -159,6 +162,23 @@ def _load_dir(model: type[M], folder: Path, content: Content, diags: Diagnostics
             result[path.stem] = obj
         else:
             content.broken.add(f"{folder.name}/{path.stem}")
+    return result
+
+
+def _load_reports(folder: Path, content: Content, diags: Diagnostics) -> dict[str, Report]:
+    """content/reports/<plan id>/<period>.yml; a file directly in reports/ has no plan."""
+    result: dict[str, Report] = {}
+    if not folder.is_dir():
+        return result
+    for path in sorted(folder.iterdir()):
+        if path.is_dir() and not path.name.startswith("."):
+            for key, report in _load_dir(Report, path, content, diags).items():
+                result[f"{path.name}/{key}"] = report
+        elif path.is_file():
+            diags.error(
+                Position(diags.rel(path)),
+                "a report belongs in the folder of its plan: content/reports/<plan id>/<period>.yml",
+            )
     return result
 
 
@@ -301,6 +321,7 @@ def load_content(root: Path, diags: Diagnostics | None = None) -> tuple[Content,
     content.agencies = _load_list(AgencyFile, "agencies", cdir / "agencies.yml", content, diags)
     content.legal = _load_dir(LegalDocument, cdir / "legal", content, diags)
     content.plans = _load_dir(Plan, cdir / "plans", content, diags)
+    content.reports = _load_reports(cdir / "reports", content, diags)
     for folder, (kind, meta_model, field_name) in PAGE_FOLDERS.items():
         setattr(content, field_name, _load_pages(kind, meta_model, root / folder, content, diags, langs))
     i18n = _load_dir(UIStrings, cdir / "i18n", content, diags)

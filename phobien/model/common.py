@@ -67,6 +67,11 @@ def ListOf(item: Any) -> Any:  # noqa: N802 - reads like a type
 class Source(Model):
     """Where a fact comes from: a law, a decision, an official page."""
 
+    id: Slug | None = Field(
+        None,
+        description="Short name of this source in the page, e.g. 'bo-luat-hinh-su'; a claim in the text ends "
+        "with [^bo-luat-hinh-su] to show this source next to it.",
+    )
     title: Text = Field(description="Title of the source document or page.")
     issuer: Text | None = Field(None, description="Who issued or published it.")
     date: dt.date | None = Field(None, description="Date the source was issued or published.")

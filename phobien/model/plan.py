@@ -62,6 +62,15 @@ class Section(Model):
     title: Text = Field(description="The heading text.")
 
 
+class TaskTarget(Model):
+    """A number a task must reach, which reports count against (e.g. 5,000 leaflets)."""
+
+    id: Slug = Field(description="Short id used by reports, e.g. 'to-roi'.")
+    text: Text = Field(description="The target as the plan writes it.")
+    value: float = Field(ge=0, description="The number, e.g. 5000.")
+    unit: Text = Field(description="Its unit, e.g. 'tờ rơi'.")
+
+
 class Task(Model):
     """One duty the plan gives to agencies."""
 
@@ -73,6 +82,7 @@ class Task(Model):
     output: Text | None = Field(None, description="Expected result (kết quả dự kiến / sản phẩm).")
     deadline: Deadline | None = Field(None, description="When it is due.")
     request: Text | None = Field(None, description="Request wording where the plan proposes to a body it cannot order.")
+    targets: list[TaskTarget] = Field(default_factory=list, description="Numbers this task must reach.")
 
 
 class Target(Model):

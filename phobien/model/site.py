@@ -40,6 +40,14 @@ class Site(Model):
     max_sentence_syllables: int = Field(
         25, ge=5, description="Longest sentence (in syllables) allowed in materials for citizens."
     )
+    engine: Literal["properdocs", "mkdocs"] | None = Field(
+        None,
+        description=(
+            "Program that renders the pages, both with the Material theme: 'properdocs' (the default: "
+            "the maintained continuation of MkDocs 1.x) or 'mkdocs' (MkDocs 1.6). "
+            "'phobien build --engine' wins over this setting."
+        ),
+    )
 
     @model_validator(mode="after")
     def _check(self) -> Site:

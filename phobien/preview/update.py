@@ -26,10 +26,11 @@ from typing import TextIO
 
 from phobien.checks import recheck_page
 from phobien.core.diagnostics import Diagnostics
-from phobien.engine.mkdocs.run import run_language, write_stage
+from phobien.engine import get_engine
 from phobien.load import Content, Page
 from phobien.load.tree import PAGE_FOLDERS, page_folder
-from phobien.publish.build import BuildOptions, BuildState, _page_meta, build, report
+from phobien.publish.build import BuildOptions, BuildState, build, report
+from phobien.publish.pagemeta import page_meta
 from phobien.stage.news import stage_news
 from phobien.stage.pages import Stager
 from phobien.stage.staged import Staged
@@ -146,9 +147,10 @@ class Preview:
         if staged is None or not any(p.path == staged.path for p in lang_pages):
             return False
         job = replace(state.jobs[page.lang], out_dir=self.out / page.lang)
-        meta = _page_meta(content, state.staged, page.lang, state.options, only=[staged])
-        write_stage(job.stage_dir, [staged], meta, state.site_names[page.lang])
-        result = run_language(job, dirty=True)
+        meta = page_meta(content, state.staged, page.lang, state.options, only=[staged])
+        engine = get_engine(job.engine)
+        engine.write_stage(job, [staged], meta)
+        result = engine.render(job, dirty=True)
         if result.error:
             print(result.error, file=self.stream)
             return False

@@ -7,19 +7,7 @@ import xml.etree.ElementTree as ET
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from phobien.core.text import anchor
-
-# The same extensions as ``markdown_extensions`` in mkdocs.yml (a test keeps them in step).
-EXTENSIONS: tuple[str, ...] = (
-    "toc",
-    "attr_list",
-    "md_in_html",
-    "admonition",
-    "tables",
-    "def_list",
-    "pymdownx.details",
-)
-EXTENSION_CONFIGS = {"toc": {"permalink": False, "slugify": anchor}}
+from phobien.engine import get_engine
 
 _KEEP = ("http://", "https://", "mailto:", "tel:", "#")
 
@@ -45,5 +33,6 @@ class _PaperExtension(markdown.Extension):
 
 def body_html(text: str) -> str:
     """Render ``text`` (Markdown) to HTML, offline."""
-    md = markdown.Markdown(extensions=[*EXTENSIONS, _PaperExtension()], extension_configs=EXTENSION_CONFIGS)
+    setup = get_engine().markdown()  # the extensions the site's pages are rendered with
+    md = markdown.Markdown(extensions=[*setup.extensions, _PaperExtension()], extension_configs=setup.configs)
     return md.convert(text)

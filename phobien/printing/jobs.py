@@ -13,6 +13,7 @@ from typing import Any, Literal
 from phobien.core.diagnostics import Position
 from phobien.load import Content, Page
 from phobien.model.hotline import Hotline
+from phobien.stage.citations import cite
 from phobien.stage.pages import Options, Stager, vndate
 from phobien.stage.ui import UI
 
@@ -123,7 +124,7 @@ class _Views:
             "summary": meta.summary or "",
             "review": {"status": review.status, "text": review_text},
             "notices": notices,
-            "body": page.body,
+            "body": cite(page.body, meta.sources, link=False),
             "hotlines": self.hotline_list(material_hotline_ids(self.content, page)),
             "sources": sources,
             "url": site_url(self.content, f"{self.lang}/materials/{page.slug}/"),

@@ -18,6 +18,7 @@ from phobien.core.text import slugify
 from phobien.load import Content
 from phobien.load.lookup import legal_index
 from phobien.model.plan import Deadline, Plan
+from phobien.stage.progress import counts, plan_progress
 
 SCHEMA_VERSION = 1
 
@@ -166,6 +167,59 @@ class OpenData:
         return out.getvalue()
 
 
+def progress(content: Content, today: dt.date) -> dict[str, Any]:
+    """Where every plan stands by its reports. Example reports (invented data) are left out."""
+    plans = []
+    for pid in sorted(content.plans):
+        rows = plan_progress(content, pid, today, examples=False)
+        plans.append(
+            {
+                "id": pid,
+                "counts": counts(rows),
+                "tasks": [
+                    {
+                        "id": r.task.id,
+                        "status": r.status,
+                        "late": r.late,
+                        "due": r.due.isoformat() if r.due else None,
+                        "done": r.done,
+                        "report": r.report,
+                        "reported_on": r.reported_on.isoformat() if r.reported_on else None,
+                        "reported_by": r.reported_by,
+                        "figures": [
+                            {"target": f.target, "planned": f.planned, "reached": f.reached, "unit": f.unit}
+                            for f in r.figures
+                        ],
+                    }
+                    for r in rows
+                ],
+            }
+        )
+    return {"schema_version": SCHEMA_VERSION, "as_of": today.isoformat(), "plans": plans}
+
+
+def progress_csv(data: dict[str, Any]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["plan_id", "task_id", "status", "late", "due", "done", "report", "reported_on", "reported_by"])
+    for plan in data["plans"]:
+        for t in plan["tasks"]:
+            writer.writerow(
+                [
+                    plan["id"],
+                    t["id"],
+                    t["status"],
+                    "yes" if t["late"] else "no",
+                    t["due"] or "",
+                    t["done"] or "",
+                    t["report"] or "",
+                    t["reported_on"] or "",
+                    t["reported_by"] or "",
+                ]
+            )
+    return out.getvalue()
+
+
 def write_open_data(content: Content, out: Path, today: dt.date) -> list[Path]:
     """Write site/data/*.json and tasks.csv. Returns the files written."""
     data = OpenData(content, today)
@@ -176,6 +230,7 @@ def write_open_data(content: Content, out: Path, today: dt.date) -> list[Path]:
         "agencies.json": data.agencies_data(),
         "legal.json": data.legal(),
         "hotlines.json": data.hotlines(),
+        "progress.json": progress(content, today),
     }
     written = []
     for name, value in files.items():
@@ -185,5 +240,8 @@ def write_open_data(content: Content, out: Path, today: dt.date) -> list[Path]:
     # UTF-8 with a byte-order mark so that Excel shows Vietnamese correctly.
     path = folder / "tasks.csv"
     path.write_bytes(b"\xef\xbb\xbf" + data.tasks_csv().encode("utf-8"))
+    written.append(path)
+    path = folder / "progress.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + progress_csv(files["progress.json"]).encode("utf-8"))
     written.append(path)
     return written

@@ -1,6 +1,8 @@
-"""The searchable text of a built page: what is inside ``article.md-content__inner``.
+"""The searchable text of a built page: what is inside the element marked ``data-phobien-main``.
 
-Menus, the help bar, the header and the footer are outside the article and never indexed.
+phobien's template (``overrides/main.html``) puts that attribute on the element holding the
+page's main content, whatever the theme calls it. Menus, the help bar, the header and the
+footer are outside it and never indexed.
 Inside it, ``<script>``, ``<style>``, ``<svg>`` and any element with ``data-search-ignore``
 are skipped. Pages showing another language's text (the fallback notice of an untranslated
 page) are left to that language's search.
@@ -15,7 +17,8 @@ from typing import Any
 
 from lxml import etree
 
-ARTICLE_START = '<article class="md-content__inner'
+MAIN_ATTRIBUTE = "data-phobien-main"
+_MAIN_START = re.compile(r"<([a-z][a-z0-9]*)\b[^<>]*?\s" + MAIN_ATTRIBUTE + r"[\s=/>]")
 FALLBACK_CLASS = "pb-notice--fallback"
 SNIPPET_CHARS = 140
 
@@ -100,17 +103,31 @@ def _snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
     return cut + "…"
 
 
+def _main_start(source: str) -> tuple[int, str] | None:
+    """Where the main content's start tag begins, and its tag name. A fast find first: the
+    attribute's name is rare, and text outside tags cannot hold a ``<`` (it is escaped)."""
+    at = source.find(MAIN_ATTRIBUTE)
+    while at >= 0:
+        tag_start = source.rfind("<", 0, at)
+        m = _MAIN_START.match(source, tag_start) if tag_start >= 0 else None
+        if m and m.end() > at:
+            return tag_start, m.group(1)
+        at = source.find(MAIN_ATTRIBUTE, at + 1)
+    return None
+
+
 def page_text(source: str, url: str) -> PageText | None:
-    """The searchable text of one built HTML page, or None when it has no article."""
-    start = source.find(ARTICLE_START)
-    if start < 0:
+    """The searchable text of one built HTML page, or None when it has no main content."""
+    found = _main_start(source)
+    if found is None:
         return None
-    end = source.rfind("</article>")
+    start, tag = found
+    end = source.rfind(f"</{tag}>")
     root = etree.fromstring(source[start : end if end > start else len(source)], _PARSER)
     walk = _Walk()
-    article = root.find(".//article") if root is not None else None
-    if article is not None:
-        walk.walk(article, False, False)
+    main = root.find(f".//{tag}[@{MAIN_ATTRIBUTE}]") if root is not None else None
+    if main is not None:
+        walk.walk(main, False, False)
     walk.flush()
     title = walk.h1
     if not title:

@@ -38,7 +38,7 @@ def visible_articles(content: Content, lang: str, today: Any, serve: bool) -> li
 
 
 def stage_news(stager: Stager) -> None:
-    from phobien.stage.staged import Staged
+    from phobien.stage.staged import NO_MENU_TOC, Staged
 
     t = stager.t
     articles = visible_articles(stager.content, stager.lang, stager.options.today, stager.options.serve)
@@ -65,7 +65,7 @@ def stage_news(stager: Stager) -> None:
                 body,
                 description=meta.summary,
                 kind="article",
-                hide=["navigation", "toc"],
+                layout=NO_MENU_TOC,
                 source=page.rel,
                 data={"date": meta.date, "author": meta.author, "summary": meta.summary},
             )
@@ -109,7 +109,7 @@ def stage_news(stager: Stager) -> None:
                     label,
                     body,
                     kind="news",
-                    hide=["navigation", "toc"],
+                    layout=NO_MENU_TOC,
                     data={"order": 0 if n == 1 else 1000 + n},
                 )
             )

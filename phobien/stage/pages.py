@@ -17,18 +17,19 @@ from markupsafe import Markup
 
 from phobien.core import clock
 from phobien.core.text import content_hash, slugify
-from phobien.engine.mkdocs.icons import icon_svg
+from phobien.engine import icon_svg
 from phobien.load import Content, Page
 from phobien.load.lookup import legal_index
 from phobien.model.hotline import Hotline
 from phobien.model.legal import LegalDocument
 from phobien.model.plan import Plan
 from phobien.publish.opendata import plan_status
+from phobien.stage.citations import anchor_of, cite
 from phobien.stage.links import linked, targets_of
 from phobien.stage.news import stage_news
 from phobien.stage.rawhtml import mark, markdown_part
 from phobien.stage.registry import stage_agencies, stage_deadlines, stage_legal, stage_plans
-from phobien.stage.staged import Staged, legal_label
+from phobien.stage.staged import NO_MENU, NO_MENU_TOC, Staged, editor_layout, legal_label
 from phobien.stage.ui import UI
 from phobien.stage.urls import page_url, relative
 
@@ -82,6 +83,8 @@ _ENV = jinja2.Environment(
 )
 _ENV.filters["vndate"] = vndate
 _ENV.filters["markdown"] = lambda text: Markup(markdown_part(str(text)))
+_ENV.filters["cite"] = cite
+_ENV.globals["source_anchor"] = anchor_of
 
 
 def _qr_src(page_link: str, directory_urls: bool) -> str:
@@ -151,7 +154,7 @@ class Stager:
         kind: str = "list",
         data: dict[str, Any] | None = None,
         per_page: int = 0,
-        hide: list[str] | None = None,
+        layout: frozenset[str] | None = None,
         description: str | None = None,
         **values: Any,
     ) -> None:
@@ -180,7 +183,7 @@ class Stager:
                     title if n == 1 else f"{title} · {self.t('pager_page', n=n, total=total)}",
                     body,
                     kind=kind if n == 1 else "list",
-                    hide=list(hide or ["navigation"]),
+                    layout=layout or NO_MENU,
                     data=dict(data or {}) if n == 1 else {},
                     description=description,
                 )
@@ -290,7 +293,7 @@ class Stager:
                 title,
                 notice_html + text,
                 kind="home",
-                hide=["navigation", "toc"],
+                layout=NO_MENU_TOC,
                 fallback=bool(home and home[1]),
                 description=home[0].meta.summary if home else None,
                 source=home[0].rel if home else None,
@@ -306,7 +309,7 @@ class Stager:
                     meta.title,
                     notice_html + "\n" + linked(self, self.body_of(page, fallback), f"{slug}.md"),
                     description=meta.summary,
-                    hide=list(getattr(meta, "hide", [])),
+                    layout=editor_layout(getattr(meta, "hide", [])),
                     kind="doc",
                     data={"order": getattr(meta, "order", 100)},
                     fallback=fallback,
@@ -354,7 +357,7 @@ class Stager:
                     body,
                     description=meta.summary,
                     kind="material",
-                    hide=["navigation", "toc"],
+                    layout=NO_MENU_TOC,
                     fallback=fallback,
                     source=page.rel,
                     aliases=list(page.meta.aliases),
@@ -399,7 +402,7 @@ class Stager:
                     self.loc(audience.name),
                     body,
                     kind="audience",
-                    hide=["navigation", "toc"],
+                    layout=NO_MENU_TOC,
                     description=self.loc(audience.intro),
                     data={"hotlines": list(audience.hotlines)},
                 )
@@ -455,7 +458,7 @@ class Stager:
             kind="doc",
             data={"order": 80},
             per_page=SCHOOLS_PER_PAGE,
-            hide=["navigation", "toc"],
+            layout=NO_MENU_TOC,
             description=self.t("for_schools_intro"),
             posters=posters,
             directory_urls=self.options.directory_urls,
@@ -465,7 +468,7 @@ class Stager:
         path = "search.md"
         depth = page_url(path, self.options.directory_urls).count("/")
         body = self.render("search.md.j2", path, lang=self.lang, asset=lambda p: "../" * depth + p)
-        self.pages.append(Staged(path, self.t("search"), body, kind="search", hide=["navigation", "toc"]))
+        self.pages.append(Staged(path, self.t("search"), body, kind="search", layout=NO_MENU_TOC))
 
     def official_tasks(self) -> list[dict[str, str]]:
         return [
@@ -482,7 +485,7 @@ class Stager:
                 self.t("hotlines"),
                 body,
                 kind="hotlines",
-                hide=["navigation", "toc"],
+                layout=NO_MENU_TOC,
                 description=self.t("hotlines_intro"),
             )
         )

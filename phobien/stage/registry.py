@@ -10,7 +10,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from phobien.core.text import anchor
-from phobien.stage.staged import Staged, legal_label
+from phobien.stage.staged import NO_MENU, Staged, legal_label
 
 if TYPE_CHECKING:
     from phobien.model.plan import Task
@@ -56,7 +56,7 @@ def stage_plans(stager: Stager) -> None:
         )
         stager.pages.append(
             Staged(
-                path, plan.title, body, kind="plan", hide=["navigation"], description=stager.loc(plan.summary) or None
+                path, plan.title, body, kind="plan", layout=NO_MENU, description=stager.loc(plan.summary) or None
             )
         )
         items.append(
@@ -172,7 +172,7 @@ def stage_agencies(stager: Stager) -> None:
                 {"id": "partner", "title": stager.t("as_partner"), "tasks": mine["partners"]},
             ],
         )
-        stager.pages.append(Staged(path, stager.agency_name(agency.id), body, kind="agency", hide=["navigation"]))
+        stager.pages.append(Staged(path, stager.agency_name(agency.id), body, kind="agency", layout=NO_MENU))
         n = len(mine["lead"]) + len(mine["partners"])
         groups[agency.level].append(
             {
@@ -212,7 +212,7 @@ def stage_legal(stager: Stager) -> None:
                 "label": legal_label(doc.superseded_by, stager.content.legal[doc.superseded_by]),
             }
         body = stager.render("legal.md.j2", path, doc=doc, successor=successor, cited_by=cited.get(doc_id, []))
-        stager.pages.append(Staged(path, legal_label(doc_id, doc), body, kind="legal", hide=["navigation"]))
+        stager.pages.append(Staged(path, legal_label(doc_id, doc), body, kind="legal", layout=NO_MENU))
         items[doc.status].append({"path": path, "title": legal_label(doc_id, doc), "note": "", "summary": ""})
     groups = [
         {"title": stager.t("status_" + s), "anchor": s, "items": items[s]}

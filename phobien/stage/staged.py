@@ -7,6 +7,19 @@ from typing import Any
 
 from phobien.model.legal import LegalDocument
 
+LAYOUT_FLAGS = frozenset({"no-menu", "no-toc", "no-footer", "no-path"})
+"""phobien's own layout names: no site menu, no table of contents, no footer, no breadcrumb path."""
+NO_MENU = frozenset({"no-menu"})
+NO_MENU_TOC = frozenset({"no-menu", "no-toc"})
+
+EDITOR_HIDE = {"navigation": "no-menu", "toc": "no-toc", "footer": "no-footer", "path": "no-path"}
+"""The values editors write in a hand-written page's ``hide:`` front matter, and their layout flag."""
+
+
+def editor_layout(hide: list[str]) -> frozenset[str]:
+    """The layout flags of a docs/ page's ``hide:`` list (validated by the schema)."""
+    return frozenset(EDITOR_HIDE[h] for h in hide)
+
 
 @dataclass
 class Staged:
@@ -16,7 +29,8 @@ class Staged:
     title: str
     body: str
     description: str | None = None
-    hide: list[str] = field(default_factory=list)
+    layout: frozenset[str] = frozenset()
+    """Parts of the page layout left out (:data:`LAYOUT_FLAGS`); the engine maps them to its theme."""
     kind: str = "page"
     data: dict[str, Any] = field(default_factory=dict)
     fallback: bool = False

@@ -52,7 +52,8 @@ COVERED_TEXT = """() => {
   const hits = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
-    if (!node.textContent.trim() || parent.closest('[data-quick-exit]') || !parent.checkVisibility({opacityProperty: true, visibilityProperty: true})) continue;
+    const seen = parent.checkVisibility({opacityProperty: true, visibilityProperty: true});
+    if (!node.textContent.trim() || parent.closest('[data-quick-exit]') || !seen) continue;
     const range = document.createRange();
     range.selectNodeContents(node);
     for (const r of range.getClientRects()) {

@@ -1,1 +1,1 @@
-"""phobien/engine/mkdocs"""
+"""The MkDocs-family engine (MkDocs or ProperDocs, with Material): :class:`.engine.MkDocsEngine`."""

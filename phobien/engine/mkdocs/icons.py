@@ -1,7 +1,7 @@
 """Inline SVG icons from the icon sets bundled with the theme (nothing is fetched).
 
-Today the sets come with Material (material/, fontawesome/, octicons/, simple/); this module is
-the one place to point elsewhere when the engine changes.
+The sets come with Material (material/, fontawesome/, octicons/, simple/), the theme of both
+runners.
 """
 
 from __future__ import annotations
@@ -10,10 +10,15 @@ from functools import cache
 from pathlib import Path
 
 
-def icon_root() -> Path:
+def theme_root() -> Path:
+    """The folder of Material's templates (a data folder: importing it loads no engine)."""
     import material
 
-    return Path(material.__file__).parent / "templates" / ".icons"
+    return Path(material.__file__).parent / "templates"
+
+
+def icon_root() -> Path:
+    return theme_root() / ".icons"
 
 
 @cache

@@ -23,7 +23,7 @@ from phobien.importer.draft import Draft
 from phobien.load import load_content
 from phobien.model.plan import Plan
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = REPO.parent / "shared" / "seeds"
 CURATED = {
     "000_ec9b3c0c08957261.txt": "binh-dinh-cat-87-qd-ttg",
     "001_3d4f4e1e06aa8264.txt": "ha-noi-126-kh-ubnd-2023",

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import yaml
-from conftest import FIXTURES, REPO, make_project, run_phobien
+from conftest import FIXTURES, make_project, run_phobien
 
 from phobien.core.diagnostics import Diagnostics, Severity
 from phobien.load import load_content
@@ -219,14 +218,6 @@ def test_nothing_is_fetched_from_the_network() -> None:
         with pytest.raises(ValueError, match="not a local file"):
             fetcher.fetch(url)
     assert fetcher.fetch("data:text/plain,ok").read() == b"ok"
-
-
-def test_markdown_extensions_are_those_of_the_site() -> None:
-    from phobien.printing.body import EXTENSIONS
-
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    names = {next(iter(e)) if isinstance(e, dict) else e for e in config["markdown_extensions"]}
-    assert set(EXTENSIONS) == names
 
 
 def test_body_keeps_web_links_and_drops_site_links() -> None:

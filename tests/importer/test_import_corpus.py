@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 import yaml
 
-CORPUS = Path(__file__).resolve().parent / "importer" / "corpus"
-PLANS = Path(__file__).resolve().parent.parent / "content" / "plans"
+CORPUS = Path(__file__).resolve().parent / "corpus"
+PLANS = Path(__file__).resolve().parents[2] / "content" / "plans"
 MANIFEST: dict[str, Any] = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
 KINDS = {"date", "month", "quarter", "half_year", "year", "before_date", "yearly", "ongoing", "period"}
 STATUSES = {"not_started", "in_progress", "done", "dropped"}

@@ -91,8 +91,8 @@ def test_shards_are_stable_and_in_range() -> None:
 
 HTML = """<!doctype html><html lang="vi"><head><title>Tiêu đề - Trang</title>
 <meta name="description" content="Tóm tắt &amp; mô tả."></head><body>
-<nav class="md-nav">Trang chủ Tra tấn menu</nav><div class="md-banner">Cần giúp? Gọi 111</div>
-<article class="md-content__inner md-typeset"><h1>Quyền không bị tra tấn</h1>
+<nav class="menu">Trang chủ Tra tấn menu</nav><div class="banner">Cần giúp? Gọi 111</div>
+<article class="content" data-phobien-main><h1>Quyền không bị tra tấn</h1>
 <p>Không ai được <strong>tra tấn</strong> bạn.</p><script>var x = "script text";</script>
 <div data-search-ignore><p>bỏ qua đoạn này</p></div><ul><li>Một</li><li>Hai</li></ul>
 </article><footer>chân trang</footer></body></html>"""
@@ -126,7 +126,7 @@ def test_snippet_is_cut_at_a_word() -> None:
 
 
 def test_collect_pages_skips_404_search_and_fallbacks(tmp_path: Path) -> None:
-    article = '<article class="md-content__inner md-typeset"><h1>{}</h1><p>x</p></article>'
+    article = '<article class="content" data-phobien-main><h1>{}</h1><p>x</p></article>'
     for rel, title in [("index.html", "Home"), ("a/index.html", "A"), ("404.html", "404"), ("search/index.html", "S")]:
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text(article.format(title), encoding="utf-8")

@@ -1,0 +1,46 @@
+"""What phobien's plugin does, the same in both runners (each has its own plugin base class)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from phobien.core.html import harden_links
+from phobien.core.text import anchor
+
+
+class PhobienHooks:
+    """Heading anchors fold tone marks and đ→d (non-Latin headings get a stable anchor), our
+    templates' HTML passes through Markdown unparsed, per-page data reaches the templates, and
+    links to other sites get rel="noopener noreferrer"."""
+
+    config: Any
+
+    def on_config(self, config: Any) -> Any:
+        if not self.config.enabled:
+            return config
+        toc = config.mdx_configs.setdefault("toc", {})
+        toc["slugify"] = anchor
+        if "toc" not in config.markdown_extensions:
+            config.markdown_extensions.append("toc")
+        if "phobien.stage.rawhtml" not in config.markdown_extensions:
+            config.markdown_extensions.append("phobien.stage.rawhtml")
+        return config
+
+    def on_pre_build(self, *, config: Any) -> None:
+        self.page_data: dict[str, Any] = {}
+        path = (config.extra.get("phobien") or {}).get("page_data")
+        if self.config.enabled and path and Path(path).is_file():
+            self.page_data = json.loads(Path(path).read_text(encoding="utf-8"))
+
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
+        data = getattr(self, "page_data", {}).get(page.file.src_uri)
+        if data is not None:
+            page.meta["phobien"] = data
+        return markdown
+
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        if not self.config.enabled:
+            return output
+        return harden_links(output)

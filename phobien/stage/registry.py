@@ -55,9 +55,7 @@ def stage_plans(stager: Stager) -> None:
             by_agency=_by_lead(groups),
         )
         stager.pages.append(
-            Staged(
-                path, plan.title, body, kind="plan", layout=NO_MENU, description=stager.loc(plan.summary) or None
-            )
+            Staged(path, plan.title, body, kind="plan", layout=NO_MENU, description=stager.loc(plan.summary) or None)
         )
         items.append(
             {"path": path, "title": plan.title, "note": stager.t("plan_" + status), "summary": stager.loc(plan.summary)}

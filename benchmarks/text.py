@@ -216,7 +216,7 @@ VI_COMPLEMENTS = [
     "vào bất kỳ giờ nào trong ngày",
     "với sự có mặt của người đại diện",
     "bằng tiếng dân tộc của mình",
-    "theo Điều 20 Hiến pháp năm 2013",
+    "theo Hiến pháp năm 2013",  # no article number: a cited article needs a source marker
     "theo Luật Trẻ em năm 2016",
     "theo Bộ luật Tố tụng hình sự",
     "trong suốt thời gian bị giam giữ",

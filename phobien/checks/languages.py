@@ -54,5 +54,3 @@ def check_default_language_texts(content: Content, refs: References, diags: Diag
             f"texts in {listed} are not published: the site's languages are {', '.join(site.codes)}; "
             "add the language to content/site.yml or check the code",
         )
-
-

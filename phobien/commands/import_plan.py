@@ -18,12 +18,20 @@ def register(sub: Any) -> None:
     p.add_argument("--out", type=path, default=None, help="where to write the draft (default: content/plans/<id>.yml)")
     p.add_argument("--issuer", default=None, help="agency id of the issuing body, when the text does not make it clear")
     p.add_argument("--province", default=None, help="province id (e.g. ha-noi) the plan's bodies belong to")
+    p.add_argument(
+        "--agencies-out",
+        type=path,
+        default=None,
+        help="also write proposed content/agencies.yml entries for the bodies it does not have to this file",
+    )
     p.add_argument("--force", action="store_true", help="replace the output file if it exists")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    return run_import(args.file, args.root, args.out, args.issuer, args.province, args.force)
+    return run_import(
+        args.file, args.root, args.out, args.issuer, args.province, args.force, agencies_out=args.agencies_out
+    )
 
 
 def run_import(
@@ -34,6 +42,7 @@ def run_import(
     province: str | None = None,
     force: bool = False,
     stream: TextIO = sys.stderr,
+    agencies_out: Path | None = None,
 ) -> int:
     """Write the draft and report everything to ``stream``; the exit code."""
     if not source.is_file():
@@ -58,6 +67,19 @@ def run_import(
         print(f"phobien import: the draft does not fit the Plan schema: {error}", file=stream)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(render(draft, name), encoding="utf-8")
+    proposals = draft.proposals.entries if draft.proposals else {}
+    if agencies_out is not None and draft.proposals is not None:
+        if agencies_out.exists() and not force:
+            raise UserError(f"{agencies_out} exists; choose another --agencies-out or add --force to replace it")
+        agencies_out.parent.mkdir(parents=True, exist_ok=True)
+        agencies_out.write_text(draft.proposals.render(name), encoding="utf-8")
+        print(f"phobien import: wrote {len(proposals)} proposed agencies to {agencies_out}", file=stream)
+    elif proposals:
+        print(
+            f"phobien import: {len(proposals)} agencies are not in content/agencies.yml; the draft names them by "
+            "proposed ids: add --agencies-out FILE to write their entries for review",
+            file=stream,
+        )
     try:
         shown = target.resolve().relative_to(root.resolve())
     except ValueError:

@@ -11,7 +11,7 @@ import yaml
 from phobien.core import clock
 from phobien.core.text import slugify
 from phobien.errors import EXIT_OK, EXIT_USAGE, UserError
-from phobien.load import load_content
+from phobien.load import Content, load_content
 
 PLACEHOLDER_SOURCE = "CẦN GHI NGUỒN: tên văn bản, số hiệu, điều, khoản"
 
@@ -34,19 +34,10 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def new_page(
-    root: Path,
-    kind: str,
-    lang: str,
-    title: str,
-    audiences: list[str],
-    topics: list[str],
-    author: str | None = None,
-    draft: bool = False,
-) -> Path:
-    content, diags = load_content(root)
-    if "site" in content.broken:
-        raise UserError("content/site.yml has errors; run 'phobien check' first")
+def _check_arguments(
+    content: Content, kind: str, lang: str, title: str, audiences: list[str], topics: list[str]
+) -> str:
+    """The page's address, after checking the language and ids given on the command line."""
     if lang not in content.site.codes:
         raise UserError(f"unknown language '{lang}'; use one of: {', '.join(content.site.codes)}", EXIT_USAGE)
     slug = slugify(title)
@@ -64,6 +55,23 @@ def new_page(
             f"a material needs at least one --audience; valid audiences: {', '.join(a.id for a in content.audiences)}",
             EXIT_USAGE,
         )
+    return slug
+
+
+def new_page(
+    root: Path,
+    kind: str,
+    lang: str,
+    title: str,
+    audiences: list[str],
+    topics: list[str],
+    author: str | None = None,
+    draft: bool = False,
+) -> Path:
+    content, diags = load_content(root)
+    if "site" in content.broken:
+        raise UserError("content/site.yml has errors; run 'phobien check' first")
+    slug = _check_arguments(content, kind, lang, title, audiences, topics)
     folder = root / "content" / ("articles" if kind == "article" else "materials")
     path = folder / f"{slug}.{lang}.md"
     if path.exists():

@@ -17,6 +17,7 @@ from phobien.model.i18n import UIStrings
 from phobien.model.legal import LegalDocument
 from phobien.model.page import ArticleMeta, DocMeta, MaterialMeta
 from phobien.model.plan import Plan
+from phobien.model.province import ProvinceFile
 from phobien.model.report import Report
 from phobien.model.site import Site
 from phobien.model.vocab import AudienceFile, TopicFile
@@ -27,6 +28,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "topics": (TopicFile, "content/topics.yml"),
     "hotlines": (HotlineFile, "content/hotlines.yml"),
     "agencies": (AgencyFile, "content/agencies.yml"),
+    "provinces": (ProvinceFile, "content/provinces.yml"),
     "legal-document": (LegalDocument, "content/legal/*.yml"),
     "plan": (Plan, "content/plans/*.yml"),
     "report": (Report, "content/reports/<plan id>/<period>.yml"),

@@ -14,7 +14,8 @@ from phobien.checks import check_content
 from phobien.commands.args import path as path_arg
 from phobien.core.text import content_hash
 from phobien.errors import EXIT_CONTENT, EXIT_OK, UserError
-from phobien.load import Content, Page
+from phobien.load import Content
+from phobien.model.translation import by_key, is_outdated, original_of
 
 
 def register(sub: Any) -> None:
@@ -68,15 +69,6 @@ class LanguageReport:
     critical_outdated: list[str] = field(default_factory=list)
 
 
-def source_of(page: Page, pages: list[Page], default: str) -> Page | None:
-    return next((p for p in pages if p.slug == page.slug and p.lang == default), None)
-
-
-def is_outdated(page: Page, source: Page | None) -> bool:
-    tr = page.meta.translation
-    return bool(tr and source is not None and content_hash(source.body) != tr.source_hash)
-
-
 def report(content: Content) -> list[LanguageReport]:
     default = content.site.default_language
     groups = [content.materials, content.articles, content.docs]
@@ -90,9 +82,10 @@ def report(content: Content) -> list[LanguageReport]:
             who = "machine" if ui.meta.by == "machine" else "human"
             rep.interface = f"{who}, {'reviewed' if ui.meta.reviewed_by else 'not reviewed'}"
         for pages in groups:
+            keyed = by_key(pages)
             for source in (p for p in pages if p.lang == default):
                 rep.pages += 1
-                page = next((p for p in pages if p.slug == source.slug and p.lang == code), None)
+                page = keyed.get((source.slug, code))
                 if page is None:
                     rep.missing += 1
                     rep.missing_files.append(source.rel.replace(f".{default}.md", f".{code}.md"))
@@ -103,7 +96,7 @@ def report(content: Content) -> list[LanguageReport]:
                     rep.reviewed += 1
                 if tr and tr.by == "machine":
                     rep.machine += 1
-                if is_outdated(page, source):
+                if is_outdated(page, original_of(page, keyed)):
                     rep.outdated += 1
                     rep.outdated_files.append(page.rel)
                     if getattr(source.meta, "critical", False) or getattr(page.meta, "critical", False):
@@ -148,7 +141,7 @@ def stamp(content: Content, path: Path) -> str:
     if page is None or page.meta.translation is None:
         raise UserError(f"{rel}: not a translated page (it has no 'translation:' block)")
     group = [p for p in pages if p.kind == page.kind]
-    source = source_of(page, group, content.site.default_language)
+    source = original_of(page, by_key(group))
     if source is None:
         raise UserError(f"{rel}: its original does not exist")
     new = content_hash(source.body)

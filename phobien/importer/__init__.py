@@ -26,4 +26,4 @@ def import_file(path: Path, root: Path, issuer: str | None = None, province: str
         label = str(path.resolve().relative_to(root.resolve().parent))
     except ValueError:
         label = path.name
-    return build_draft(source, content.agencies, content.legal, issuer, province, label)
+    return build_draft(source, content.agencies, content.legal, issuer, province, label, content.provinces)

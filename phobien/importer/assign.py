@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from phobien.core.text import fold
-from phobien.importer.mentions import Directory, Mention, fold_same_length
+from phobien.importer.mentions import Directory, Mention
+from phobien.importer.text import fold_same_length
 
 LEAD = "lead"
 PARTNER = "partner"
@@ -63,8 +64,8 @@ class Roles:
 _BOUNDARY = re.compile(r"\.\s+|;\s*|\s+-\s+|^\s*-\s+|:\s+")
 _KEYWORDS = [
     (re.compile(r"\b(?:chi dao|huong dan|giao)\b"), LEAD),
-    (re.compile(r"\b(?:phoi hop|voi|cung)\b"), PARTNER),
-    (re.compile(r"\b(?:tham muu|giup|bao cao|gui|ve|cho|cua|trinh|tu|den)\b"), None),
+    (re.compile(r"\b(?:phoi hop|cung)\b|\bvoi\s*(?:cac\s+)?$"), PARTNER),
+    (re.compile(r"\b(?:tham muu|giup|bao cao|gui|ve|cho|cua|trinh|tu|den)\b|\bdo\s*$"), None),
 ]
 _POST_LEAD = re.compile(r"^\s*\(?\s*chủ trì\b", re.I)
 _DIRECTIVE = re.compile(r"\b(?:chi dao|huong dan)\b")
@@ -120,13 +121,27 @@ def roles(text: str, mentions: list[Mention], default: str | None) -> list[tuple
     return out
 
 
+_THEN_PARTNER = re.compile(
+    r"^\s*(?:cùng\s+)?(?:(?:hướng dẫn|giúp đỡ|hỗ trợ)\s*,\s*)*(?:phối hợp|tham gia)\b(?!\s+với)", re.I
+)
+
+
 def assigned(text: str, mentions: list[Mention], default: str | None) -> list[Assigned]:
-    """The bodies of a lead or partner cell/line with their roles."""
-    return [
-        Assigned(m.agency, m.as_written, role, req)
-        for m, role, req in roles(text, mentions, default)
-        if role is not None and m.agency
-    ]
+    """The bodies of a lead or partner cell/line with their roles; the names of a clause that ends
+    in "phối hợp" ("…; Y, Z và W phối hợp") are partners."""
+    out = []
+    for m, role, req in roles(text, mentions, default):
+        if not m.agency:
+            continue
+        clause_end = re.search(r"[;.](?:\s|$)|$", text[m.end :])
+        clause = text[m.end : m.end + (clause_end.start() if clause_end else 0)]
+        later = [x for x in mentions if m.end <= x.start < m.end + len(clause)]
+        tail = clause[later[-1].end - m.end :] if later else clause
+        if role != PARTNER and _THEN_PARTNER.match(tail) and not _post_lead(text, m):
+            role = PARTNER
+        if role is not None:
+            out.append(Assigned(m.agency, m.as_written, role, req))
+    return out
 
 
 def requests(text: str) -> list[str]:
@@ -187,21 +202,27 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 def subjects(text: str, mentions: list[Mention]) -> list[Assigned]:
     """Bodies that are the subject of a sentence of ``text`` (and any marked "(chủ trì)"): leads."""
     out: list[Assigned] = []
+    helpers: list[Assigned] = []  # "…; đề nghị Y hướng dẫn, phối hợp": partners when someone else leads
     for start, end in _sentences(text):
         inside = [
             Mention(m.start - start, m.end - start, m.agency, m.as_written) for m in mentions if start <= m.start < end
         ]
         part = text[start:end]
         group, group_end = leading(part, inside, label=start == 0)
+        aside = re.match(r"\s*\([^()]*\)", part[group_end:])
+        group_end += aside.end() if aside else 0
+        if group and _THEN_PARTNER.match(part[group_end:]):
+            helpers.extend(Assigned(m.agency, m.as_written, LEAD, bool(_REQUEST.match(part.lstrip()))) for m in group)
+            continue
         if group and re.match(
-            r"\s*(?:là|có|được|phải|chủ|tập|căn|tiếp|thực|xây|tổ|chỉ|phối|theo|duy|bảo|\w)", part[group_end:]
+            r"\s*,?\s*(?:là|có|được|phải|chủ|tập|căn|tiếp|thực|xây|tổ|chỉ|phối|theo|duy|bảo|\w)", part[group_end:]
         ):
             requested = bool(_REQUEST.match(part.lstrip()))
             out.extend(Assigned(m.agency, m.as_written, LEAD, requested) for m in group if m.agency)
     for m in mentions:
         if m.agency and _post_lead(text, m) and m.agency not in {a.agency for a in out}:
             out.append(Assigned(m.agency, m.as_written, LEAD))
-    return out
+    return out or [a for a in helpers if a.agency]
 
 
 def directed(text: str, mentions: list[Mention]) -> list[Assigned]:
@@ -253,8 +274,9 @@ def statements(text: str, directory: Directory) -> list[Statement]:
                 role = PARTNER if _PARTNER_ONLY.match(after) else LEAD
                 subject = [Assigned(m.agency, m.as_written, role) for m in group if m.agency]
         items.extend(subject)
-        rest = [m for m in inside if m not in group]
-        for m, role, req in roles(clause, rest, PARTNER):
+        for m, role, req in roles(clause, inside, PARTNER):
+            if m in group:
+                continue
             if m.agency and role is not None:
                 items.append(Assigned(m.agency, m.as_written, role, req))
         if items:
@@ -265,5 +287,26 @@ def statements(text: str, directory: Directory) -> list[Statement]:
 def from_statements(found: list[Statement], label: str) -> tuple[list[Assigned], list[Assigned]]:
     """(specific, general) assignments for the activity numbered ``label`` ("(3)")."""
     specific = [a for s in found if label in s.refs for a in s.assigned]
-    general = [a for s in found if not s.refs for a in s.assigned]
+    general = [a for s in found if not s.refs for a in s.assigned if a.role == LEAD]
     return specific, general
+
+
+_WITH_FIRST = re.compile(r"^\s*(?:chủ động\s+)?phối hợp với\s+", re.I)
+
+
+def with_first(text: str, mentions: list[Mention]) -> list[Assigned]:
+    """ "Phối hợp với X, Y …" at the start of an item: X and Y lead it (the heading's body takes part)."""
+    m = _WITH_FIRST.match(text)
+    if not m:
+        return []
+    group: list[Mention] = []
+    for mention in sorted(mentions):
+        if mention.start < m.end():
+            continue
+        gap = text[(group[-1].end if group else m.end()) : mention.start]
+        if not _GROUP_GAP.match(gap):
+            break
+        group.append(mention)
+    if not group or re.match(r"(?i)các\b", group[0].as_written):
+        return []  # "Phối hợp với các sở, ngành …": the heading's body still leads
+    return [Assigned(x.agency, x.as_written, LEAD) for x in group if x.agency]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from phobien.core.text import fold
-from phobien.importer.mentions import fold_same_length
+from phobien.importer.text import fold_same_length
 from phobien.load.lookup import legal_key
 from phobien.model.legal import LegalDocument
 

@@ -19,14 +19,18 @@ import yaml
 from phobien.core.text import fold, slugify
 from phobien.importer import facts, layout, outline, tables
 from phobien.importer.citations import Citation, Library
-from phobien.importer.mentions import Directory, fold_same_length
+from phobien.importer.mentions import Directory
+from phobien.importer.places import Gazetteer
+from phobien.importer.proposals import Proposals
 from phobien.importer.reading import Source
-from phobien.importer.tasks import TaskBuilder, Unknown
+from phobien.importer.tasks import Collected, TaskBuilder, Unknown
+from phobien.importer.text import fold_same_length
 from phobien.importer.textlines import Noise, Para, clean_lines, paragraphs
 from phobien.load.lookup import legal_key
 from phobien.model.agency import Agency
 from phobien.model.legal import LegalDocument
 from phobien.model.plan import Plan
+from phobien.model.province import Province
 
 
 @dataclass
@@ -42,6 +46,12 @@ class Draft:
     notes: list[str] = field(default_factory=list)
     dropped: list[tuple[int, str]] = field(default_factory=list)
     province: str | None = None
+    issuer_name: str | None = None
+    """The issuing body as the header writes it ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH")."""
+    details: list[dict[str, Any]] = field(default_factory=list)
+    proposals: Proposals | None = None
+    """Entries for content/agencies.yml proposed for the bodies it does not have."""
+    """The tasks as found, one per plan task, with what the schema has no field for ('_due')."""
 
     def summary(self) -> str:
         names = {u.name for u in self.unknown}
@@ -82,6 +92,31 @@ def _issuer(parts: layout.Layout, head: layout.Header, directory: Directory) -> 
     return None
 
 
+def _title_case(name: str) -> str:
+    """A name in capitals as agencies.yml writes it: "ỦY BAN NHÂN DÂN TỈNH GIA LAI" → "Ủy ban nhân dân tỉnh Gia Lai"."""
+    if not name.isupper():
+        return name
+    place = re.search(r"\b(TỈNH|THÀNH PHỐ|HUYỆN|XÃ|PHƯỜNG)\s+(.+)$", name)
+    head = name[: place.start()] if place else name
+    text = head.capitalize()
+    if place:
+        text += f"{place.group(1).lower()} {place.group(2).title()}"
+    return text.strip()
+
+
+def _successor_notes(places: Gazetteer, place: Province | None, head: layout.Header) -> list[str]:
+    """A note when the plan's province was merged away in 2025, naming its successor."""
+    after = places.successors(place)
+    if place is None or not after:
+        return []
+    until = place.valid_until.isoformat() if place.valid_until else "2025"
+    dated = f" (the plan is dated {head.date.isoformat()})" if head.date else ""
+    return [
+        f"the plan was issued in {place.name}{dated}, a province that existed until {until}; "
+        f"it is now part of {after[-1].name} ('{after[-1].id}' in content/provinces.yml): check which body took over"
+    ]
+
+
 def _title(paras: list[Para]) -> str:
     title = " ".join(p.text.strip("* ") for p in paras).strip()
     if not title:
@@ -112,6 +147,16 @@ def _unique_ids(tasks: list[dict[str, Any]]) -> None:
             task["id"] = f"{task['id']}~{n}"
 
 
+def _issuer_id(
+    given: str | None, parts: Any, head: Any, directory: Directory, proposals: Proposals
+) -> str | None:
+    """The issuing body: as given, else found in the header; an unknown one gets a proposed id."""
+    issuer_id = given or _issuer(parts, head, directory)
+    if (not issuer_id or directory.is_proposed(issuer_id)) and head.issuer:
+        issuer_id = proposals.id_for(_title_case(head.issuer))
+    return issuer_id
+
+
 def build_draft(
     source: Source,
     agencies: list[Agency],
@@ -119,57 +164,25 @@ def build_draft(
     issuer: str | None = None,
     province: str | None = None,
     source_file: str | None = None,
+    provinces: list[Province] | None = None,
 ) -> Draft:
     """The draft plan of ``source``, with everything that needs an editor's attention."""
     lines, noise = clean_lines(source.text)
     paras = paragraphs(lines)
     parts = layout.split(paras)
     head = layout.read_header(parts)
-    province = province or _province(source.text, head.place, agencies)
-    directory = Directory(agencies, province)
+    places, place, province = _where(source, parts, head, provinces or [], province, agencies)
+    proposals = Proposals(province)
+    directory = Directory(agencies, province, proposals)
     title_text = " ".join(p.text for p in parts.title + parts.preamble)
     period = facts.period(title_text) or ({"start_year": head.date.year} if head.date else {})
     year = head.date.year if head.date else period.get("start_year")
+    out, rows, dropped, appendix_text = _collect(parts, directory, year)
+    basis, new = _legal(paras, rows, legal, head)
 
-    builder = TaskBuilder(directory, year)
-    body = [p for p in parts.body if p.cells is None]
-    builder.body(outline.build(body))
-    appendix_rows = [p for p in parts.appendix + parts.body if p.cells is not None]
-    rows = tables.parse_rows(appendix_rows)
-    body_tasks = list(builder.out.tasks)
-    builder.rows(rows)
-    out = builder.out
-    dropped = _drop_duplicates(out.tasks, body_tasks, rows)
-    _unique_ids(out.tasks)
-
-    for p in [*parts.title, *parts.preamble]:
-        p.used = True
-    if parts.heading:
-        parts.heading.used = True
-    builder.body(outline.build([p for p in parts.appendix if p.cells is None and p.marker]))
-    appendix_text = [p.text for p in parts.appendix if p.cells is None and not p.marker]
-    for p in parts.appendix:
-        if p.cells is None and not p.marker:
-            p.used = True
-
-    library = Library(legal)
-    citations = [c for p in paras if p.cells is None for c in library.cite(p.text, p.line)]
-    citations += [c for r in rows for c in library.cite(" ".join(r.cells.values()), r.lines[0])]
-    own = legal_key(head.number) if head.number else None
-    basis = list(dict.fromkeys(c.legal_id for c in citations if c.legal_id))
-    new: dict[str, Citation] = {}
-    for c in citations:
-        if not c.legal_id and c.number and legal_key(c.number) != own:
-            new.setdefault(legal_key(c.number), c)
-
-    issuer_id = issuer or _issuer(parts, head, directory)
-    note = _note(parts, head, appendix_text)
-    sections = out.sections
-    declared = {s["id"] for s in sections}
-    for task in out.tasks:
-        if task.get("section") and task["section"] not in declared:
-            sections.append({"id": task["section"], "title": task["section"]})
-            declared.add(task["section"])
+    issuer_id = _issuer_id(issuer, parts, head, directory, proposals)
+    successor = _successor_notes(places, place, head)
+    note = _note(parts, head, appendix_text, out.loose)
     plan: dict[str, Any] = {
         "title": _title(parts.title) or "(no title found)",
         "issuer": issuer_id or "unknown",
@@ -185,18 +198,92 @@ def build_draft(
         "requirements": out.requirements,
         "funding": out.funding,
         "reporting": out.reporting,
-        "sections": sections,
+        "sections": _sections(out),
         "tasks": [{k: v for k, v in t.items() if not k.startswith("_")} for t in out.tasks],
         "targets": out.targets,
-        "note": note,
+        "note": "\n".join([*successor, *([note] if note else [])]) or None,
     }
     plan = _prune(plan)
     unparsed = [(p.line, p.text) for p in paras if not p.used]
-    notes = list(source.notes) + out.notes
+    notes = list(source.notes) + out.notes + successor
     if not issuer_id:
         notes.append("the issuing body was not recognised: give it with --issuer (an id in content/agencies.yml)")
     plan_id = _plan_id(province, head, plan["title"])
-    return Draft(plan, plan_id, unparsed, out.unknown, list(new.values()), noise, notes, dropped, province)
+    draft = Draft(plan, plan_id, unparsed, out.unknown, list(new.values()), noise, notes, dropped, province)
+    draft.issuer_name = head.issuer
+    used = {plan["issuer"]} | {a["agency"] for t in plan["tasks"] for a in t.get("lead", []) + t.get("partners", [])}
+    proposals.keep(used)
+    draft.proposals = proposals
+    draft.details = list(out.tasks)
+    return draft
+
+
+def _where(
+    source: Source,
+    parts: layout.Layout,
+    head: layout.Header,
+    provinces: list[Province],
+    province: str | None,
+    agencies: list[Agency],
+) -> tuple[Gazetteer, Province | None, str | None]:
+    """The issuer's name from the header, the plan's province (as a gazetteer entry) and its id."""
+    head.issuer = layout.issuer_name(layout.header_lines(source.text))
+    for p in parts.header if head.issuer else []:
+        p.used = True  # the issuer, number, place and date are read from them; the rest is the national motto
+    places = Gazetteer(provinces)
+    place = places.find(head.place) or places.named_in(head.issuer or "")
+    province = province or (place.id if place else None) or _province(source.text, head.place, agencies)
+    return places, place, province
+
+
+def _collect(
+    parts: layout.Layout, directory: Directory, year: int | None
+) -> tuple[Collected, list[tables.Row], list[tuple[int, str]], list[str]]:
+    """The tasks of the body and the appendix, the appendix rows, the duplicates left out, the appendix text."""
+    builder = TaskBuilder(directory, year)
+    builder.body(outline.build([p for p in parts.body if p.cells is None]))
+    rows = tables.parse_rows([p for p in parts.appendix + parts.body if p.cells is not None])
+    body_tasks = list(builder.out.tasks)
+    builder.rows(rows)
+    dropped = _drop_duplicates(builder.out.tasks, body_tasks, rows)
+    _unique_ids(builder.out.tasks)
+    for p in [*parts.title, *parts.preamble]:
+        p.used = True
+    if parts.heading:
+        parts.heading.used = True
+    builder.body(outline.build([p for p in parts.appendix if p.cells is None and p.marker]))
+    appendix_text = [p.text for p in parts.appendix if p.cells is None and not p.marker]
+    for p in parts.appendix:
+        if p.cells is None and not p.marker:
+            p.used = True
+    return builder.out, rows, dropped, appendix_text
+
+
+def _legal(
+    paras: list[Para], rows: list[tables.Row], legal: dict[str, LegalDocument], head: layout.Header
+) -> tuple[list[str], dict[str, Citation]]:
+    """Ids of the cited documents content/legal/ has, and the cited ones it lacks (by number)."""
+    library = Library(legal)
+    citations = [c for p in paras if p.cells is None for c in library.cite(p.text, p.line)]
+    citations += [c for r in rows for c in library.cite(" ".join(r.cells.values()), r.lines[0])]
+    own = legal_key(head.number) if head.number else None
+    basis = list(dict.fromkeys(c.legal_id for c in citations if c.legal_id))
+    new: dict[str, Citation] = {}
+    for c in citations:
+        if not c.legal_id and c.number and legal_key(c.number) != own:
+            new.setdefault(legal_key(c.number), c)
+    return basis, new
+
+
+def _sections(out: Collected) -> list[dict[str, str]]:
+    """The sections, with one for every section a task names that has no heading of its own."""
+    sections = out.sections
+    declared = {s["id"] for s in sections}
+    for task in out.tasks:
+        if task.get("section") and task["section"] not in declared:
+            sections.append({"id": task["section"], "title": task["section"]})
+            declared.add(task["section"])
+    return sections
 
 
 def _drop_duplicates(
@@ -217,8 +304,8 @@ def _drop_duplicates(
     return dropped
 
 
-def _note(parts: layout.Layout, head: layout.Header, appendix: list[str]) -> str | None:
-    out = []
+def _note(parts: layout.Layout, head: layout.Header, appendix: list[str], loose: list[str]) -> str | None:
+    out = [f"Under section {text}" for text in loose]
     preamble = " ".join(p.text for p in parts.preamble).strip()
     if preamble:
         out.append(f"Preamble: {preamble}")
@@ -273,8 +360,11 @@ def render(draft: Draft, source_label: str) -> str:
     end = ["", "# " + "-" * 98, "# For the editor (comments: not part of the plan)."]
     end.append("# unparsed: text that was not placed anywhere in the plan (source line: text)")
     end += [f"#   - L{line}: {_comment(text)}" for line, text in draft.unparsed] or ["#   (none)"]
-    end.append("# unknown agencies: names that match nothing in content/agencies.yml")
+    end.append("# unknown agencies: names that match nothing in content/agencies.yml (kept, with proposed ids)")
     end += [f"#   - L{u.line}: {u.name} ({u.where})" for u in draft.unknown] or ["#   (none)"]
+    entries = draft.proposals.entries if draft.proposals else {}
+    end.append("# proposed agencies: ids the draft uses for them (write the entries with --agencies-out FILE)")
+    end += [f"#   - {k}: {e['name']} ({e['level']}, {e['kind']})" for k, e in entries.items()] or ["#   (none)"]
     end.append("# new legal documents: cited, but not in content/legal/ (so not in legal_basis)")
     end += [f"#   - L{c.line}: {_comment(c.text)}" for c in draft.new_legal] or ["#   (none)"]
     end.append("# duplicates: body items left out because an appendix row says the same")

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from phobien.core.text import fold
 from phobien.importer.textlines import Para
 
-_NUMBER = re.compile(r"\bSố\s*:\s*(?P<number>[\w.\-]*?)\s*/\s*(?P<symbol>[A-ZĐ][\w\-&/.]*)")
+_NUMBER = re.compile(r"\bSố\s*:\s*(?P<number>[\w.…\-]*?)\s*/\s*(?P<symbol>[A-ZĐ][\w\-&/.]*)")
 _DATE = re.compile(
-    r"^(?P<place>[^\d,:;]{2,40}),\s*(?P<written>ngày\s+(?:(?P<d>\d{1,2})?\s*tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
-    r"|(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>\d{4})))"
+    r"^(?:<[^>]+>)*(?P<place>[^\d,:;<>\t]{2,40}),\s*(?P<written>ngày\s+(?:(?P<d>\d{1,2})?[\s.…]*tháng\s+"
+    r"(?P<m>\d{1,2})?[\s.…]*năm\s+(?P<y>\d{4})|(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>\d{4})))"
 )
+_COLUMNS = re.compile(r"\t+|\s{3,}|[-_=]{3,}")
 _PREAMBLE = re.compile(r"^(?:Thực hiện|Căn cứ|Trong thời gian|Để |Nhằm |Xét |Triển khai)")
 _RANK = re.compile(r"^(?:Đại|Thượng|Trung|Thiếu)\s+(?:tá|tướng|úy)\s+")
 
@@ -46,7 +47,7 @@ class Layout:
 
 
 def _plain(text: str) -> str:
-    return fold(text).strip(" .:*")
+    return fold(re.sub(r"<[^>]+>", "", text)).strip(" .:*")
 
 
 def split(paras: list[Para]) -> Layout:
@@ -71,7 +72,7 @@ def split(paras: list[Para]) -> Layout:
         else:
             out.title.append(p)
         i += 1
-    while i < len(paras) and not (paras[i].marker and paras[i].marker[0] in ("roman", "upper")):
+    while i < len(paras) and not is_part(paras[i]):
         if paras[i].cells is not None:
             break
         out.preamble.append(paras[i])
@@ -90,10 +91,21 @@ def split(paras: list[Para]) -> Layout:
     return out
 
 
+def is_part(para: Para) -> bool:
+    """A top section: "II. NHIỆM VỤ", "A. …", or an Arabic number in capitals ("1. NHIỆM VỤ")."""
+    marker = para.marker
+    if not marker:
+        return False
+    letters = [c for c in marker[2] if c.isalpha()]
+    capitals = len(letters) > 3 and "".join(letters).isupper()
+    return marker[0] in ("roman", "upper") or (marker[0] == "arabic" and capitals)
+
+
 @dataclass
 class Header:
     """What the header and closing say about the document."""
 
+    issuer: str | None = None
     number: str | None = None
     symbol: str | None = None
     place: str | None = None
@@ -109,16 +121,19 @@ def read_header(layout: Layout) -> Header:
     head = Header()
     for p in [*layout.header, *layout.title, *layout.preamble[:2]]:
         number = _NUMBER.search(p.text)
+        if number and not re.search(r"\d", number.group("number")):
+            number = _NUMBER.search(p.text.replace(number.group("number"), "", 1))
         if number and head.symbol is None:
             head.symbol = number.group("symbol")
             head.number = f"{number.group('number')}/{number.group('symbol')}" if number.group("number") else None
             p.used = p.used or p in layout.header
-        date = _DATE.match(p.text)
+        columns = [p.text, *re.split(r"\t+|\s{3,}(?=\D)|[-_=]{3,}", p.text)]
+        date = next((d for c in columns if (d := _DATE.match(c.strip()))), None)
         if date and head.date_as_written is None:
             head.place = date.group("place").strip()
             head.date_as_written = re.sub(r"\s+", " ", date.group("written"))
             day, month, year = (date.group(k) or date.group(f"{k}2") for k in ("d", "m", "y"))
-            if day:
+            if day and month:
                 try:
                     head.date = dt.date(int(year), int(month), int(day))
                 except ValueError:
@@ -147,3 +162,54 @@ def read_header(layout: Layout) -> Header:
             head.signed_by = p.text
             p.used = True
     return head
+
+
+_NOT_ISSUER = re.compile(r"^(?:cong hoa|doc lap|so\s*:|ke hoach|du thao)|^[\W_]*$")
+_BODY_HEAD = re.compile(
+    r"^(?:uy ban|ubnd|so|cong an|bo|ban|phong|toa an|vien|hoi|doan|tinh doan|thanh doan|trung tam|cuc|chi cuc|"
+    r"van phong|bo chi huy|ngan hang|bao hiem|lien doan|dai|bao|truong|kho bac)\b"
+)
+
+
+def issuer_name(lines: list[str]) -> str | None:
+    """The issuing body from the header lines above "KẾ HOẠCH": its own lines joined, the parent left out.
+
+    The left column of each line (columns split at tabs or wide spaces, ``<br>`` as a line break);
+    a line that starts with the head of a body name ("ỦY BAN NHÂN DÂN", "SỞ", "CÔNG AN") starts a
+    body, other lines ("TỈNH QUẢNG NINH") continue it. The last body issues the plan; a name that
+    ends in a bare "TỈNH"/"THÀNH PHỐ" takes the place of the body above it ("CÔNG AN TỈNH" under
+    "UBND TỈNH KON TUM").
+    """
+    bodies: list[str] = []
+    for raw in lines:
+        for line in re.split(r"<br\s*/?>|</p>", raw, flags=re.I):
+            text = re.sub(r"<[^>]+>", " ", line).strip()
+            column = _COLUMNS.split(text)[0].strip() if text else ""
+            plain = fold(column)
+            if not column or _NOT_ISSUER.search(plain) or _DATE.match(column):
+                continue
+            letters = [c for c in column if c.isalpha()]
+            if sum(c.isupper() for c in letters) < 0.7 * len(letters):
+                continue
+            if _BODY_HEAD.match(plain) or not bodies:
+                bodies.append(column)
+            else:
+                bodies[-1] = f"{bodies[-1]} {column}"
+    if not bodies:
+        return None
+    name = re.sub(r"\s+", " ", bodies[-1])
+    bare = re.search(r"\s(TỈNH|THÀNH PHỐ)$", name)
+    if bare and len(bodies) > 1:
+        place = re.search(rf"{bare.group(1)}\s+(.+)$", bodies[-2])
+        if place:
+            name = f"{name} {place.group(1)}"
+    return name
+
+
+def header_lines(text: str) -> list[str]:
+    """The source lines above the "KẾ HOẠCH" heading (the first 40 lines at most)."""
+    lines = text.split("\n")[:40]
+    for i, line in enumerate(lines):
+        if fold(re.sub(r"<[^>]+>", "", line)).strip(" .:*") == "ke hoach":
+            return lines[:i]
+    return [ln for ln in lines if not ln.startswith("#")][:8]

@@ -10,12 +10,13 @@ after it. Names that look like a body but match nothing are returned as unknown.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
-from phobien.core.text import fold
+from phobien.importer import names
 from phobien.importer.agencies import AgencyIndex, normalise
+from phobien.importer.proposals import Proposals
+from phobien.importer.text import fold_same_length
 from phobien.model.agency import Agency
 
 
@@ -29,36 +30,20 @@ class Mention:
     as_written: str
 
 
-@functools.lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    out = fold(ch)
-    return out if len(out) == 1 else ch.lower()[:1] or ch
-
-
-def fold_same_length(text: str) -> str:
-    """``fold`` one character at a time, so that positions in the result are positions in ``text``."""
-    return "".join(_fold_char(ch) for ch in text)
-
-
-_HEADS = (
-    "sở|ban|phòng|ủy ban|uỷ ban|ubnd|công an|tòa án|toà án|viện|hội|đoàn|thành đoàn|trường|đài|báo|trung tâm|"
-    "bộ|cục|chi cục|tổng cục|văn phòng|mặt trận|cơ quan|cổng|học viện|bệnh viện|bộ chỉ huy|ban chỉ đạo|"
-    "liên đoàn|hiệp hội|ngân hàng|kho bạc|tỉnh đoàn|huyện đoàn"
-)
-_NAME_START = re.compile(rf"^(?:đề nghị\s+|kính đề nghị\s+)?(?:các\s+)?(?:{_HEADS})\b", re.I)
 _NAME_STOP = re.compile(
     r"\s+(?:chủ trì|chủ động|phối hợp|thực hiện|tham gia|theo|có trách nhiệm|căn cứ|để|nhằm|trong|tại|về)\b.*$", re.I
 )
-_CHUNK_SPLIT = re.compile(r",\s*|;\s*|\s+và\s+|\s+-\s+|:\s+|\.\s+|\s*\(|\)\s*")
 _HEAD_LIST = re.compile(r"\b[Cc]ác\s+(Sở|Phòng|Ban|Bộ|Hội|Cục|Trung tâm)\s*:\s*")
 
 
 class Directory:
     """The agencies a plan of one province can name, searchable by any of their names."""
 
-    def __init__(self, agencies: list[Agency], province: str | None) -> None:
+    def __init__(self, agencies: list[Agency], province: str | None, proposals: Proposals | None = None) -> None:
         self.index = AgencyIndex(agencies)
         self.province = province
+        self.proposals = proposals
+        """With proposals, names agencies.yml lacks are found by their shape and get proposed ids."""
         self.by_id = {a.id: a for a in agencies}
         keys = [k for k, found in self.index.by_name.items() if k and any(self._fits(a) for a in found)]
         keys.sort(key=len, reverse=True)
@@ -79,7 +64,7 @@ class Directory:
 
     def find(self, text: str) -> list[Mention]:
         """Every body ``text`` names, in order; unknown ones only where a list makes them clear."""
-        folded = fold_same_length(text)
+        folded = fold_same_length(text).replace("\n", " ")
         found = [
             Mention(m.start(), m.end(), self.resolve(m.group()), text[m.start() : m.end()])
             for m in self.pattern.finditer(folded)
@@ -87,7 +72,37 @@ class Directory:
         found = [m for m in found if m.agency]
         found = self._head_lists(text, found)
         found = self._ellipses(text, found)
-        return sorted(found)
+        return sorted(self._by_grammar(text, found)) if self.proposals is not None else sorted(found)
+
+    def is_proposed(self, agency: str | None) -> bool:
+        """Whether ``agency`` is the id proposed for a body agencies.yml does not have."""
+        return self.proposals is not None and agency in self.proposals.entries
+
+    def _by_grammar(self, text: str, found: list[Mention]) -> list[Mention]:
+        """Names the list of agencies misses, found by their shape; a known name inside a longer one widens."""
+        assert self.proposals is not None
+        extra = [(m.start, m.end) for m in found]
+        out = list(found)
+        for start, end in names.names(text, extra):
+            inside = [m for m in found if start <= m.start and m.end <= end]
+            overlap = [m for m in found if m.start < end and start < m.end and m not in inside]
+            written = re.sub(r"\s+", " ", text[start:end])
+            if overlap:
+                continue
+            if len(inside) > 1:
+                if names.is_collective(text[start:end]):  # "Công an các đơn vị, địa phương": both, as written
+                    out = [Mention(m.start, m.end, m.agency, written) if m in inside else m for m in out]
+                continue
+            if inside and inside[0].start > start and names.is_bare(text[start : inside[0].start]):
+                continue  # "các cơ quan Báo Bắc Giang": the determiner is not part of the name
+            if inside and inside[0].start == start:
+                out[out.index(inside[0])] = Mention(start, end, inside[0].agency, written)
+            elif inside:
+                out.remove(inside[0])
+                out.append(Mention(start, end, self.proposals.id_for(written), written))
+            else:
+                out.append(Mention(start, end, self.proposals.id_for(written), written))
+        return out
 
     def _head_lists(self, text: str, found: list[Mention]) -> list[Mention]:
         for m in _HEAD_LIST.finditer(text):
@@ -111,7 +126,7 @@ class Directory:
     def _ellipses(self, text: str, found: list[Mention]) -> list[Mention]:
         found = sorted(found)
         extra: list[Mention] = []
-        for start, end in chunks(text):
+        for start, end in _plain_chunks(text):
             if any(f.start < end and start < f.end for f in found):
                 continue
             chunk = text[start:end]
@@ -141,32 +156,33 @@ class Directory:
         return found + extra
 
     def unknown(self, text: str, found: list[Mention]) -> list[str]:
-        """Names in a list of bodies (a lead or partner cell) that match no agency."""
-        out: list[str] = []
-        for start, end in chunks(text):
-            if any(f.start < end and start < f.end for f in found):
-                continue
-            chunk = _NAME_STOP.sub("", text[start:end].strip()).strip(" .")
-            if re.fullmatch(r"[Cc]ác\s+\w+", chunk):
-                continue
-            if _NAME_START.match(chunk) and len(chunk.split()) <= 12 and not self.resolve(chunk):
-                out.append(re.sub(r"^(?:[Đđ]ề nghị|[Kk]ính đề nghị)\s+", "", chunk))
-        return out
+        """Names in ``text`` that match no agency of agencies.yml (in ``found`` with proposed ids, or by shape)."""
+        if self.proposals is not None:
+            return [m.as_written for m in found if self.is_proposed(m.agency)]
+        taken = [(m.start, m.end) for m in found]
+        spans = names.names(text, taken)
+        return [text[a:b] for a, b in spans if not any(s < b and a < e for s, e in taken)]
 
 
 def chunks(text: str) -> list[tuple[int, int]]:
-    """Spans of ``text`` between list separators (commas, 'và', ' - ', sentence ends)."""
+    """Spans of ``text`` between list separators (commas, 'và', ' - ', sentence ends) outside names."""
+    return names.chunks(text)
+
+
+_CHUNK_SPLIT = re.compile(r",\s*|;\s*|\s+và\s+|\s+-\s+|:\s+|\.\s+|\s*\(|\)\s*")
+
+
+def _plain_chunks(text: str) -> list[tuple[int, int]]:
+    """Spans between every separator, names or not: the pieces of a coordination that leaves words out."""
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in _CHUNK_SPLIT.finditer(text):
         if m.start() > pos:
             spans.append((pos, m.start()))
         pos = m.end()
-    if pos < len(text):
-        spans.append((pos, len(text)))
+    spans.append((pos, len(text)))
     out = []
     for start, end in spans:
         piece = text[start:end]
-        lead = len(piece) - len(piece.lstrip())
-        out.append((start + lead, start + len(piece.rstrip())))
+        out.append((start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip())))
     return [s for s in out if s[0] < s[1]]

@@ -14,13 +14,33 @@ from phobien.core.text import fold
 from phobien.importer.textlines import Para
 
 META = re.compile(
-    r"^(?:[-+•]\s*)?(?P<key>Cơ quan chủ trì(?: thực hiện)?|Đơn vị chủ trì|Cơ quan thực hiện|Đơn vị thực hiện"
+    r"^(?:[-+•]\s*)?(?P<key>Cơ quan chủ tr[ìi](?: thực hiện)?|Đơn vị chủ tr[ìi]|Cơ quan thực hiện|Đơn vị thực hiện"
     r"|Cơ quan phối hợp(?: thực hiện)?|Đơn vị phối hợp|Chủ trì|Phối hợp|Thời gian hoàn thành|Thời gian thực hiện"
-    r"|Thời hạn hoàn thành|Thời hạn|Tiến độ(?: thực hiện)?|Kết quả(?: dự kiến)?|Sản phẩm(?: dự kiến)?)"
+    r"|Thời hạn hoàn thành|Thời hạn|Thời gian|Tiến độ(?: thực hiện)?|Kết quả(?: dự kiến)?|Sản phẩm(?: dự kiến)?)"
     r"\s*:\s*(?P<value>.*)$",
     re.I | re.S,
 )
 """A per-task line: who leads, who takes part, when it is due, what it produces."""
+
+
+_INLINE = re.compile(
+    r"(?:(?<=[.;])|(?<=[.;]\s))\s*"
+    r"(?=(?:(?:Cơ quan|Đơn vị) )?(?:chủ trì|phối hợp|thực hiện)\s*:|Thời (?:gian|hạn)[^:]{0,15}:)",
+    re.I,
+)
+
+
+def split_meta(text: str) -> list[tuple[str, str]]:
+    """The (key, value) pairs of a per-task line, also when one line holds several
+    ("Đơn vị chủ trì: X. Đơn vị phối hợp: Y. Thời gian: Z.")."""
+    out = []
+    for part in _INLINE.split(text):
+        m = META.match(part.strip())
+        if m:
+            out.append((m.group("key"), m.group("value").strip()))
+        elif out:
+            out[-1] = (out[-1][0], f"{out[-1][1]} {part.strip()}")
+    return out
 
 
 def meta_field(key: str) -> str:
@@ -62,7 +82,10 @@ class Node:
 
     @property
     def is_assignment_heading(self) -> bool:
-        """'b) Phân công': its paragraphs say who does the activities of its parent."""
+        """'b) Phân công': its paragraphs say who does the activities of its parent (a part
+        "III. PHÂN CÔNG NHIỆM VỤ" is a section of tasks instead)."""
+        if self.kind in ("roman", "upper"):
+            return False
         return fold(self.text).strip(" .:") in ("phan cong", "phan cong thuc hien", "phan cong nhiem vu")
 
 
@@ -86,9 +109,10 @@ def build(paras: list[Para]) -> Node:
     for para in paras:
         meta = META.match(para.text)
         if meta and last is not root:
-            entry = (meta.group("key"), meta.group("value").strip(), para)
-            last.meta.append(entry)
-            last_meta = entry
+            for key, value in split_meta(para.text):
+                entry = (key, value, para)
+                last.meta.append(entry)
+                last_meta = entry
             continue
         if last_meta and re.match(r"(?:[Kk]ính\s+)?[Đđ]ề nghị\b", para.text) and para.marker is None:
             key, value, first = last_meta
@@ -139,6 +163,12 @@ def _child_id(parent: Node, kind: str, label: str, counters: dict[tuple[int, str
         part = ("-" if kind == "dash" else "+") + str(counters[key])
     elif kind == "paren":
         part = f"({label})"
+    elif kind == "arabic2":
+        # A decimal number holds its path: "1.2" under "1" is "1.2", not "1.1.2".
+        prefix = label.rstrip(".").rsplit(".", 1)[0]
+        if parent.id == prefix or parent.id.endswith(f".{prefix}"):
+            return parent.id[: len(parent.id) - len(prefix)] + label.rstrip(".")
+        part = label.rstrip(".")
     else:
         part = label
     return f"{parent.id}.{part}" if parent.id else part

@@ -36,16 +36,27 @@ class Row:
     id: str = ""
     section: str | None = None
     children: list[Row] = field(default_factory=list)
+    lists: dict[str, str] = field(default_factory=dict)
+    """The lead and partner cells with their line breaks (<br>, <li>, continuation lines) kept."""
 
     @property
     def heading(self) -> bool:
         return not any(self.cells.get(k) for k in ("lead", "partners", "output", "deadline"))
 
 
-def clean_cell(text: str) -> str:
-    """A cell without HTML tags and entities, with single spaces."""
+def clean_cell(text: str, breaks: bool = False) -> str:
+    """A cell without HTML tags and entities, with single spaces; with ``breaks``, <br>, <li> and <p>
+    breaks stay line breaks (they separate the names of a list of agencies)."""
+    if breaks:
+        text = re.sub(r"<br\s*/?>|</?li[^>]*>|</?p[^>]*>", "\n", text, flags=re.I)
     text = html.unescape(re.sub(r"<[^>]+>", " ", text))
+    if breaks:
+        lines = [re.sub(r"\s+", " ", ln).strip() for ln in text.split("\n")]
+        return "\n".join(ln for ln in lines if ln)
     return re.sub(r"\s+", " ", text).strip()
+
+
+_LISTS = ("lead", "partners")
 
 
 def _columns(cells: list[str]) -> list[str] | None:
@@ -73,18 +84,22 @@ def parse_rows(paras: list[Para]) -> list[Row]:
             continue
         names = columns or _DEFAULT[: len(para.cells)]
         cells = {n: clean_cell(c) for n, c in zip(names, para.cells, strict=False) if n}
+        lists = {n: clean_cell(c, True) for n, c in zip(names, para.cells, strict=False) if n in _LISTS}
         label = cells.pop("stt", "").strip()
         if not any(cells.values()) and not label:
             para.used = True
             continue
         starts = bool(label) or not rows or (rows[-1].heading and bool(cells.get("lead") or cells.get("partners")))
         if starts:
-            rows.append(Row(label, cells, list(para.lines)))
+            rows.append(Row(label, cells, list(para.lines), lists=lists))
         else:
             last = rows[-1]
             for k, v in cells.items():
                 if v:
                     last.cells[k] = f"{last.cells.get(k, '')} {v}".strip()
+            for k, v in lists.items():
+                if v:
+                    last.lists[k] = f"{last.lists.get(k, '')}\n{v}".strip()
             last.lines.extend(para.lines)
         para.used = True
     _number(rows)
@@ -139,3 +154,15 @@ def _number(rows: list[Row]) -> None:
         if kind != "none":
             stack.append((kind, row))
         previous = row
+    _run_on(rows)
+
+
+def _run_on(rows: list[Row]) -> None:
+    """Numbers that run on through the whole table, across its group rows, are the rows' ids alone."""
+    numbered = [r for r in rows if r.section and r.label.rstrip(".").isdigit()]
+    groups = {r.section for r in numbered}
+    values = [int(r.label.rstrip(".")) for r in numbered]
+    if len(groups) < 2 or values != sorted(set(values)) or values[0] != 1:
+        return
+    for row in numbered:
+        row.id = row.label.rstrip(".")

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from phobien.core.text import fold
-from phobien.importer import assign, facts
+from phobien.importer import assign, facts, when
 from phobien.importer.assign import LEAD, PARTNER, Assigned, Roles, Statement
+from phobien.importer.layout import is_part
 from phobien.importer.mentions import Directory
 from phobien.importer.outline import Node, meta_field
 from phobien.importer.tables import Row
@@ -40,6 +41,8 @@ class Collected:
     funding: str | None = None
     unknown: list[Unknown] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    loose: list[str] = field(default_factory=list)
+    """Paragraphs right under a section title: kept in the plan's note, not tasks."""
 
 
 def part_kind(title: str) -> str:
@@ -85,7 +88,7 @@ class TaskBuilder:
 
     def body(self, root: Node) -> None:
         for part in root.children:
-            if part.kind not in ("roman", "upper"):
+            if not (part.paras and is_part(part.paras[0])):
                 self._visit(part, root, [], [])
                 continue
             kind = part_kind(part.text)
@@ -100,7 +103,8 @@ class TaskBuilder:
                 for child in part.children:
                     self._visit(child, part, [], [])
                 if part.body and not part.children:
-                    self._leaf(part, part, [], [])
+                    # Text right under a section title assigns no numbered task (a closing paragraph).
+                    self.out.loose.extend(f"{part.id}: {p.text}" for p in part.body)
                 if kind == "organisation":
                     self._organisation(self.out.tasks[start:])
 
@@ -133,8 +137,11 @@ class TaskBuilder:
 
     def _organisation(self, tasks: list[dict[str, Any]]) -> None:
         for task in tasks:
-            if self.out.funding is None and fold(task["text"]).startswith("kinh phi"):
-                self.out.funding = task["text"]
+            if fold(task["text"]).startswith("kinh phi"):
+                self.out.funding = self.out.funding or task["text"]
+                if not task["lead"] and not task["partners"]:
+                    self.out.tasks.remove(task)  # funding that names no one is not a task (it is 'funding')
+                    continue
             for sentence in re.split(r"(?<=[.;])\s+", task["text"]):
                 if "bao cao" not in fold(sentence):
                     continue
@@ -172,7 +179,7 @@ class TaskBuilder:
         rest = head
         for m in sorted(found, reverse=True):
             rest = rest[: m.start] + rest[m.end :]
-        rest = re.sub(r"(?i)\b(?:kính\s+)?đề\s+nghị\b|\bcác\s+sở\b|\bvà\b|[,;&\s.]", "", rest)
+        rest = re.sub(r"(?i)\b(?:kính\s+)?đề\s+nghị\b|\bcác\s+sở\b|\bvà\b|\([A-ZĐ0-9\-]{2,12}\)|[,;&\s.]", "", rest)
         if len(rest) > 3:
             return [], None
         requested = bool(re.match(r"(?i)\s*(?:kính\s+)?đề nghị", head))
@@ -184,7 +191,8 @@ class TaskBuilder:
         m = re.search(r"\(([^()]*)\)\s*[.:]?$", text)
         if not m or not re.search(r"\b(?:thuc hien|chu tri)\b", fold(m.group(1))):
             return []
-        return [Assigned(x.agency, x.as_written, LEAD) for x in self.directory.find(m.group(1)) if x.agency]
+        inside = m.group(1)
+        return [a for a in assign.assigned(inside, self.directory.find(inside), LEAD) if a.role == LEAD]
 
     def _statements(self, node: Node) -> list[Statement]:
         found: list[Statement] = []
@@ -285,6 +293,7 @@ class TaskBuilder:
                 self._cell(roles, value, LEAD if kind == "lead" else PARTNER, para.line, tid)
             elif kind == "deadline":
                 task["deadline"] = facts.deadline(value, self.year)
+                task["_due"] = when.due(value, self.year)
             else:
                 task["output"] = value.strip() or None
         found = self.directory.find(text)
@@ -293,13 +302,27 @@ class TaskBuilder:
             specific, general = assign.from_statements(statements, label)
             roles.add(specific)
             roles.add(general, only_new=True)
+        first = assign.with_first(text, found) if inherited and not roles.lead else []
+        if first:
+            roles.add(first)
+            roles.add([Assigned(a.agency, a.as_written, PARTNER, a.requested) for a in inherited])
         if not roles.lead:
             roles.add(assign.subjects(text, found))
         if not roles.lead:
             roles.add(inherited)
-        roles.add(assign.directed(text, found), only_new=True)
+        # "Chỉ đạo X … thực hiện": X leads too, unless X is a group the plan does not know ("các cơ quan, tổ chức").
+        directed = [a for a in assign.directed(text, found) if not self._unknown_group(a)]
+        roles.add(directed, only_new=True)
         roles.add([a for a in assign.assigned(text, found, None) if a.role == PARTNER], only_new=True)
+        if "_due" not in task:
+            task["_due"] = when.find(text, self.year)
+            schema = facts.deadline(task["_due"]["as_written"], self.year) if task["_due"] else None
+            if schema and schema["kind"] != "unspecified":
+                task["deadline"] = schema
         self._finish(task, roles, lines)
+
+    def _unknown_group(self, a: Assigned) -> bool:
+        return self.directory.is_proposed(a.agency) and a.as_written[:3].lower() == "các"
 
     def _cell(self, roles: Roles, value: str, default: str, line: int, tid: str) -> None:
         found = self.directory.find(value)
@@ -322,6 +345,12 @@ class TaskBuilder:
             if wording:
                 task["request"] = " ".join(w if w.endswith(".") else f"{w}." for w in wording)
         task["_lines"] = lines
+        reported = {u.name for u in self.out.unknown if u.where.startswith(f"task {task['id']},")}
+        for role, items in (("lead", roles.lead), ("partners", roles.partners)):
+            for a in items:
+                if self.directory.is_proposed(a.agency) and a.as_written not in reported:
+                    where = f"task {task['id']}, {role}"
+                    self.out.unknown.append(Unknown(lines[0] if lines else 0, a.as_written, where))
         self.out.tasks.append(task)
 
     # --- appendix table ------------------------------------------------------------------
@@ -336,13 +365,14 @@ class TaskBuilder:
                 self._section(row.section, parent.cells.get("task", "") if parent else row.section)
             roles = Roles()
             tid = row.id
-            self._cell(roles, row.cells.get("lead", ""), LEAD, row.lines[0], tid)
-            self._cell(roles, row.cells.get("partners", ""), PARTNER, row.lines[0], tid)
+            self._cell(roles, row.lists.get("lead", ""), LEAD, row.lines[0], tid)
+            self._cell(roles, row.lists.get("partners", ""), PARTNER, row.lines[0], tid)
             task: dict[str, Any] = {"id": tid, "section": row.section, "text": row.cells.get("task", "")}
             if row.cells.get("output"):
                 task["output"] = row.cells["output"]
             if row.cells.get("deadline"):
                 task["deadline"] = facts.deadline(row.cells["deadline"], self.year)
+                task["_due"] = when.due(row.cells["deadline"], self.year)
             if task["text"]:
                 self._finish(task, roles, row.lines)
 

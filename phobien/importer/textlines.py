@@ -30,6 +30,9 @@ _FUNCTION_END = re.compile(
     r"nhằm|gồm|số|ngày|tháng|năm)|[,\-–(/&])$",
     re.I,
 )
+_BLOCK_TAG = re.compile(r"^<(?:p|div|table|tr|ul|ol|h\d)\b", re.I)
+"""A line that starts (or a paragraph that is) an HTML block from a web copy: its own paragraph."""
+_BLOCK_END = re.compile(r"</(?:p|div|table|tr|ul|ol|h\d)>\s*$", re.I)
 _PREAMBLE_START = re.compile(r"^(?:Thực hiện|Căn cứ|Trong thời gian|Để |Nhằm |Xét )")
 
 
@@ -144,7 +147,7 @@ def paragraphs(lines: list[tuple[int, str]]) -> list[Para]:
 
 def _continues(prev: str, last: str, text: str, blanks: int, width: int | None) -> bool:
     """Whether source line ``text`` continues the paragraph ``prev``, whose last source line is ``last``."""
-    if MARKER.match(text) or blanks >= 2:
+    if MARKER.match(text) or blanks >= 2 or _BLOCK_TAG.match(text) or _BLOCK_END.search(prev):
         return False
     if _is_caps(prev) != _is_caps(text) and (_is_caps(prev) or len(text) < 60):
         return False

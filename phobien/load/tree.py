@@ -20,6 +20,7 @@ from phobien.model.i18n import UIStrings
 from phobien.model.legal import LegalDocument
 from phobien.model.page import ArticleMeta, DocMeta, MaterialMeta, PageMeta
 from phobien.model.plan import Plan
+from phobien.model.province import Province, ProvinceFile
 from phobien.model.report import Report
 from phobien.model.site import Site
 from phobien.model.vocab import Audience, AudienceFile, Topic, TopicFile
@@ -59,6 +60,7 @@ class Content:
     topics: list[Topic] = field(default_factory=list)
     hotlines: list[Hotline] = field(default_factory=list)
     agencies: list[Agency] = field(default_factory=list)
+    provinces: list[Province] = field(default_factory=list)
     legal: dict[str, LegalDocument] = field(default_factory=dict)
     plans: dict[str, Plan] = field(default_factory=dict)
     reports: dict[str, Report] = field(default_factory=dict)
@@ -297,6 +299,35 @@ def _first_heading(body: str) -> str | None:
     return m.group(1) if m else None
 
 
+def _load_provinces(path: Path, content: Content, diags: Diagnostics) -> list[Province]:
+    """content/provinces.yml (optional: a project without it has no gazetteer), its ids checked."""
+    if not path.is_file():
+        return []
+    obj = _load_model(ProvinceFile, path, content, diags)
+    if obj is None:
+        content.broken.add("provinces")
+        return []
+    rel = diags.rel(path)
+    _locate_items(obj.provinces, rel, "provinces")
+    located = content.files[rel]
+    ids = {p.id for p in obj.provinces}
+    sources = {s.id for s in obj.sources}
+
+    def unknown(where: tuple[str | int, ...], ref: str, kind: str) -> None:
+        mark = located.value_mark(where)
+        diags.error(Position(rel, mark.line, mark.col), f"'{ref}' is not an id of this file's {kind}; use one of them")
+
+    for i, p in enumerate(obj.provinces):
+        if p.merged_into and p.merged_into not in ids:
+            unknown(("provinces", i, "merged_into"), p.merged_into, "provinces")
+        if p.source not in sources:
+            unknown(("provinces", i, "source"), p.source, "sources")
+        for j, ref in enumerate(p.formed_from):
+            if ref not in ids:
+                unknown(("provinces", i, "formed_from", j), ref, "provinces")
+    return obj.provinces
+
+
 def load_content(root: Path, diags: Diagnostics | None = None) -> tuple[Content, Diagnostics]:
     """Read and validate every file of ``root``/content and ``root``/docs, each on its own.
     Never raises for bad content. The checks across files are in :mod:`phobien.checks`."""
@@ -319,6 +350,7 @@ def load_content(root: Path, diags: Diagnostics | None = None) -> tuple[Content,
     content.topics = _load_list(TopicFile, "topics", cdir / "topics.yml", content, diags)
     content.hotlines = _load_list(HotlineFile, "hotlines", cdir / "hotlines.yml", content, diags)
     content.agencies = _load_list(AgencyFile, "agencies", cdir / "agencies.yml", content, diags)
+    content.provinces = _load_provinces(cdir / "provinces.yml", content, diags)
     content.legal = _load_dir(LegalDocument, cdir / "legal", content, diags)
     content.plans = _load_dir(Plan, cdir / "plans", content, diags)
     content.reports = _load_reports(cdir / "reports", content, diags)

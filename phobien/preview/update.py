@@ -31,24 +31,20 @@ from phobien.load import Content, Page
 from phobien.load.tree import PAGE_FOLDERS, page_folder
 from phobien.publish.build import BuildOptions, BuildState, build, report
 from phobien.publish.pagemeta import page_meta
-from phobien.stage.news import stage_news
-from phobien.stage.pages import Stager
+from phobien.stage.context import StageContext
+from phobien.stage.kinds import of_files
 from phobien.stage.staged import Staged
 
 
 def _stage_one(content: Content, state: BuildState, page: Page, field: str) -> Staged | None:
     """The staged page of ``page`` in its language, from a copy of the content that holds only
-    the pages of its slug (so that the section's stager renders little else)."""
+    the pages of its slug (so that the kinds that make a page per file of ``field`` render
+    little else)."""
     narrowed = copy.copy(content)
     setattr(narrowed, field, [p for p in getattr(content, field) if p.slug == page.slug])
-    stager = Stager(narrowed, page.lang, state.options)
-    if page.kind == "material":
-        stager.stage_materials()
-    elif page.kind == "article":
-        stage_news(stager)
-    else:
-        stager.stage_docs()
-    return next((p for p in stager.pages if p.source == page.rel), None)
+    ctx = StageContext(narrowed, page.lang, state.options)
+    staged = (s for kind in of_files(field) for s in kind.stage(ctx))
+    return next((s for s in staged if s.source == page.rel), None)
 
 
 def _build_in_child(opts: BuildOptions, writer: Connection) -> None:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from phobien.core.diagnostics import Diagnostics, Position
 from phobien.load import Content
+from phobien.stage.urls import leaflet_path, poster_path
 
 if TYPE_CHECKING:
     from phobien.printing.cache import Cache
@@ -30,17 +31,9 @@ if TYPE_CHECKING:
     from phobien.printing.render import Result
 
 # Debian packages WeasyPrint needs (fonts: Vietnamese and Khmer).
+__all__ = ["leaflet_path", "poster_path", "write_print"]
+
 DEBIAN_PACKAGES = ("libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0", "fonts-noto-core", "fonts-khmeros")
-
-
-def leaflet_path(slug: str) -> str:
-    """Where the leaflet of material ``slug`` is, relative to the language folder."""
-    return f"print/{slug}.pdf"
-
-
-def poster_path(audience: str) -> str:
-    """Where the poster of ``audience`` is, relative to the language folder."""
-    return f"print/poster-{audience}.pdf"
 
 
 def _weasyprint_problem() -> str | None:

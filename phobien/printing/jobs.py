@@ -12,10 +12,12 @@ from typing import Any, Literal
 
 from phobien.core.diagnostics import Position
 from phobien.load import Content, Page
-from phobien.model.hotline import Hotline
+from phobien.model.translation import by_key, original_of
+from phobien.stage import views
 from phobien.stage.citations import cite
-from phobien.stage.pages import Options, Stager, vndate
-from phobien.stage.ui import UI
+from phobien.stage.context import StageContext
+from phobien.stage.kinds import KINDS
+from phobien.stage.urls import leaflet_path, poster_path
 
 Kind = Literal["leaflet", "poster"]
 
@@ -42,40 +44,21 @@ def site_url(content: Content, path: str) -> str:
     return content.site.base_url.rstrip("/") + "/" + path
 
 
-def material_hotline_ids(content: Content, page: Page) -> list[str]:
-    """The material's own ``hotlines``, else those of its audiences (as on its web page)."""
-    ids = list(getattr(page.meta, "hotlines", []))
-    if ids:
-        return ids
-    audiences = {a.id: a for a in content.audiences}
-    for aid in getattr(page.meta, "audiences", []):
-        aud = audiences.get(aid)
-        ids += [h for h in (aud.hotlines if aud else []) if h not in ids]
-    return ids
-
-
 class _Views:
-    """Builds the views of one language."""
+    """Builds the views of one language, from the same context and views as its web pages."""
 
     def __init__(self, content: Content, lang: str) -> None:
+        self.ctx = StageContext(content, lang)
         self.content = content
-        self.site = content.site
         self.lang = lang
-        self.default = self.site.default_language
-        self.t = UI(content, lang)
-        self.hotlines = {h.id: h for h in content.hotlines}
-        language = self.site.language(lang)
+        self.t = self.ctx.t
+        language = self.ctx.site.language(lang)
         self.script = language.script
         self.direction = language.direction
 
     def loc(self, texts: dict[str, str] | None) -> dict[str, str]:
         """Text in this language, else the default one's; with the language it is in."""
-        if not texts:
-            return {"text": "", "lang": self.lang}
-        if texts.get(self.lang):
-            return {"text": texts[self.lang], "lang": self.lang}
-        code = self.default if texts.get(self.default) else next(iter(texts))
-        return {"text": texts[code], "lang": code}
+        return views.text_in(texts, self.lang, self.ctx.default)
 
     def optional(self, key: str) -> str:
         """An interface string that older content may not have yet ('' then)."""
@@ -87,46 +70,24 @@ class _Views:
             "lang": self.lang,
             "dir": self.direction,
             "script": self.script,
-            "site_name": self.loc(self.site.name),
-        }
-
-    def hotline(self, h: Hotline) -> dict[str, Any]:
-        return {
-            "number": h.number,
-            "name": self.loc(h.name),
-            "hours": self.loc(h.hours),
-            "cost": self.t("free_call") if h.free else self.t("paid_call"),
-            "free": h.free,
+            "site_name": self.loc(self.ctx.site.name),
         }
 
     def hotline_list(self, ids: list[str]) -> list[dict[str, Any]]:
-        return [self.hotline(self.hotlines[i]) for i in ids if i in self.hotlines]
+        hotlines = self.ctx.hotlines
+        return [views.printed_hotline(hotlines[i], self.t, self.ctx.default) for i in ids if i in hotlines]
 
     def leaflet(self, page: Page, source: Page | None) -> dict[str, Any]:
         meta: Any = page.meta
-        review = meta.review
-        if review.status == "reviewed":
-            review_text = self.t("reviewed_by", reviewer=review.reviewer, date=vndate(review.reviewed_on))
-        else:
-            review_text = self.t("not_reviewed_notice", date=vndate(review.reviewed_on))
-        notices = Stager(self.content, self.lang, Options()).translation_notices(page, False, source)
-        sources = []
-        for s in meta.sources:
-            text = s.title
-            if s.article:
-                text += f", {s.article}"
-            if s.issuer:
-                text += f" ({s.issuer}{', ' + vndate(s.date) if s.date else ''})"
-            sources.append({"text": text, "url": s.url or ""})
         return {
             **self.common(),
             "title": meta.title,
             "summary": meta.summary or "",
-            "review": {"status": review.status, "text": review_text},
-            "notices": notices,
+            "review": {"status": meta.review.status, "text": views.review_text(self.t, meta.review)},
+            "notices": self.ctx.notices(page, False, source),
             "body": cite(page.body, meta.sources, link=False),
-            "hotlines": self.hotline_list(material_hotline_ids(self.content, page)),
-            "sources": sources,
+            "hotlines": self.hotline_list(views.material_hotline_ids(self.content, meta)),
+            "sources": [{"text": c["text"], "url": c["url"]} for c in map(views.source_citation, meta.sources)],
             "url": site_url(self.content, f"{self.lang}/materials/{page.slug}/"),
             "labels": {
                 "who_to_call": self.t("who_to_call"),
@@ -148,37 +109,37 @@ class _Views:
         }
 
 
+def _leaflets(content: Content, lang: str, views_: _Views) -> list[PrintJob]:
+    """A leaflet per material written in ``lang`` (never for a fallback)."""
+    keyed = by_key(content.materials)
+    jobs = []
+    for page in sorted((p for p in content.materials if p.lang == lang), key=lambda p: p.slug):
+        source = page if page.meta.translation is None else original_of(page, keyed)
+        inputs = (page.rel,) if source is None or source is page else (page.rel, source.rel)
+        target = f"{lang}/{leaflet_path(page.slug)}"
+        view = views_.leaflet(page, source)
+        jobs.append(PrintJob("leaflet", lang, target, Position(page.rel), view, inputs, page.path.parent.as_posix()))
+    return jobs
+
+
+def _posters(content: Content, lang: str, views_: _Views) -> list[PrintJob]:
+    """A poster per audience."""
+    return [
+        PrintJob("poster", lang, f"{lang}/{poster_path(a.id)}", content.pos(a, "id"), views_.poster(a.id))
+        for a in content.audiences
+    ]
+
+
+_MAKERS = {"leaflet": _leaflets, "poster": _posters}
+"""How each kind of print in :data:`~phobien.stage.kinds.KINDS` is made."""
+
+
 def print_jobs(content: Content, languages: list[str]) -> list[PrintJob]:
     """Every leaflet (materials in the languages they are written in) and poster to make."""
-    from phobien.printing import leaflet_path, poster_path
-
-    default = content.site.default_language
-    originals = {p.slug: p for p in content.materials if p.lang == default}
+    printed = [k.printed for k in KINDS.values() if k.printed]
     jobs: list[PrintJob] = []
     for lang in languages:
-        views = _Views(content, lang)
-        for page in sorted((p for p in content.materials if p.lang == lang), key=lambda p: p.slug):
-            source = originals.get(page.slug)
-            inputs = (page.rel,) if source is None or source is page else (page.rel, source.rel)
-            jobs.append(
-                PrintJob(
-                    "leaflet",
-                    lang,
-                    f"{lang}/{leaflet_path(page.slug)}",
-                    Position(page.rel),
-                    views.leaflet(page, source),
-                    inputs,
-                    page.path.parent.as_posix(),
-                )
-            )
-        for audience in content.audiences:
-            jobs.append(
-                PrintJob(
-                    "poster",
-                    lang,
-                    f"{lang}/{poster_path(audience.id)}",
-                    content.pos(audience, "id"),
-                    views.poster(audience.id),
-                )
-            )
+        views_ = _Views(content, lang)
+        for what in printed:
+            jobs += _MAKERS[what](content, lang, views_)
     return jobs

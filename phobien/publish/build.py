@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
-import multiprocessing
 import os
 import shutil
 import sys
 import time
-from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,11 +15,13 @@ from typing import Any, TextIO
 from phobien.checks import check_content
 from phobien.core import clock
 from phobien.core.diagnostics import Diagnostics
+from phobien.core.heap import shared_heap
 from phobien.core.timing import Timings
 from phobien.engine import DEFAULT_ENGINE, get_engine
 from phobien.engine.base import LanguageJob, LanguageResult, LanguageSite
 from phobien.load import Content
 from phobien.model.i18n import UI_KEYS
+from phobien.model.translation import in_language
 from phobien.printing import write_print
 from phobien.publish.links import check_deferred, check_pages, folders_of, html_pages, report_broken, scan
 from phobien.publish.opendata import write_open_data
@@ -33,7 +31,7 @@ from phobien.search import index_language
 from phobien.search.opensearch import opensearch_xml
 from phobien.stage.addresses import AddressPlan, plan_addresses, short_link_file, write_qr_codes, write_redirects
 from phobien.stage.news import atom_feed, visible_articles
-from phobien.stage.pages import Options, stage_language
+from phobien.stage.pages import Options, stage_all
 from phobien.stage.staged import Staged
 from phobien.stage.ui import UI
 from phobien.stage.urls import html_path
@@ -95,7 +93,7 @@ def _language_site(content: Content, lang: str, opts: BuildOptions) -> LanguageS
     ui = UI(content, lang)
     return LanguageSite(
         lang=lang,
-        name=site.name.get(lang) or site.name[site.default_language],
+        name=in_language(site.name, lang, site.default_language)[0],
         url=site.base_url.rstrip("/") + f"/{lang}/",
         directory_urls=not opts.offline,
         menu_titles={k: ui(k) for k in ("home", "materials", "news", "plans", "legal", "agencies")},
@@ -174,7 +172,7 @@ def _prepare(content: Content, opts: BuildOptions, tmp: Path, timer: Timings, st
     )
     workers = max(1, min(len(site.codes), opts.jobs or os.cpu_count() or 1))
     with timer("stage"):
-        staged = _stage_all(content, stage_opts, workers)
+        staged = stage_all(content, stage_opts, workers)
     work = opts.stage_dir or opts.root / ".phobien-cache" / "stage"
     shutil.rmtree(work, ignore_errors=True)
     with timer("plan addresses"):
@@ -216,7 +214,7 @@ def _render_all(run: _Run, timer: Timings, stream: TextIO) -> list[LanguageOutco
     results: list[LanguageOutcome] = []
     with timer("languages (in parallel)" if run.workers > 1 else "languages"):
         if run.workers > 1:
-            with _shared_heap(), ProcessPoolExecutor(max_workers=run.workers) as pool:
+            with shared_heap(), ProcessPoolExecutor(max_workers=run.workers) as pool:
                 for result in pool.map(build_language, run.works):
                     _progress(result, stream)
                     results.append(result)
@@ -344,39 +342,6 @@ def _files_written_later(
     result[""] = {(tmp / short_link_file(code, directory_urls)).as_posix() for code in plan.codes}
     result[""].add((tmp / "index.html").as_posix())
     return result
-
-
-@contextlib.contextmanager
-def _shared_heap() -> Iterator[None]:
-    """While worker processes are forked from this one: they share its objects until they
-    write to them, so keep the garbage collector from touching (and so copying) them all."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
-_FORKED: dict[str, Any] = {}
-"""What forked staging workers inherit instead of receiving it pickled (the whole content)."""
-
-
-def _stage_forked(lang: str) -> list[Staged]:
-    return stage_language(_FORKED["content"], lang, _FORKED["options"])
-
-
-def _stage_all(content: Content, options: Options, workers: int) -> dict[str, list[Staged]]:
-    """Stage every language; in parallel where processes can be forked (Linux), as the
-    workers then share the loaded content without copying it."""
-    codes = content.site.codes
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return {lang: stage_language(content, lang, options) for lang in codes}
-    _FORKED.update(content=content, options=options)
-    try:
-        with _shared_heap(), ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return dict(zip(codes, pool.map(_stage_forked, codes), strict=True))
-    finally:
-        _FORKED.clear()
 
 
 def _progress(result: LanguageResult, stream: TextIO) -> None:

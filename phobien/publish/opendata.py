@@ -17,20 +17,11 @@ from typing import Any
 from phobien.core.text import slugify
 from phobien.load import Content
 from phobien.load.lookup import legal_index
-from phobien.model.plan import Deadline, Plan
+from phobien.model.plan import Deadline
 from phobien.stage.progress import counts, plan_progress
+from phobien.stage.views import plan_status
 
 SCHEMA_VERSION = 1
-
-
-def plan_status(plan: Plan, today: dt.date) -> str:
-    """running, ended, not_started or open_ended (no end year in the text)."""
-    start, end = plan.period.start_year, plan.period.end_year
-    if end is not None and end < today.year:
-        return "ended"
-    if start is not None and start > today.year:
-        return "not_started"
-    return "running" if end is not None else "open_ended"
 
 
 def _deadline(d: Deadline | None) -> dict[str, Any] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from phobien.load import Content
+from phobien.model.translation import in_language
 from phobien.stage.addresses import origin_of, short_code
 from phobien.stage.nav import ELSEWHERE, section_links, switch_target
 from phobien.stage.pages import Options
@@ -45,7 +46,7 @@ def page_meta(
                     {
                         "number": h.number,
                         "tel": h.number.replace(" ", ""),
-                        "name": h.name.get(lang) or h.name[content.site.default_language],
+                        "name": in_language(h.name, lang, content.site.default_language)[0],
                     }
                 )
         code = short_code(origin_of(page))

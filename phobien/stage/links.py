@@ -20,13 +20,9 @@ import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from phobien.load import Content
 from phobien.stage.urls import page_url
-
-if TYPE_CHECKING:
-    from phobien.stage.pages import Stager
 
 KINDS: dict[str, str] = {
     "material": "materials/{}.md",
@@ -166,9 +162,3 @@ def broken_links(body: str, here: str, targets: Targets) -> Iterator[tuple[int, 
         found = resolve(target, here)
         if found is not None and _known(found[0], targets) is None:
             yield offset, target
-
-
-def linked(stager: Stager, body: str, here: str) -> str:
-    """``body`` of the page staged at ``here`` by ``stager``, its links rewritten: the one call
-    of each place a body is staged."""
-    return rewrite_links(body, here, stager.lang, stager.link_targets, stager.options.directory_urls)

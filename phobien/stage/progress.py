@@ -56,9 +56,7 @@ class TaskProgress:
 
 def reports_of(content: Content, plan_id: str, examples: bool = True) -> list[tuple[str, Report]]:
     """The reports on a plan, oldest period first (then by date)."""
-    found = [
-        (key, r) for key, r in content.reports.items() if r.plan == plan_id and (examples or not r.example)
-    ]
+    found = [(key, r) for key, r in content.reports.items() if r.plan == plan_id and (examples or not r.example)]
     return sorted(found, key=lambda kr: (period_bounds(kr[1].period)[1], kr[1].date))
 
 

@@ -37,3 +37,13 @@ def html_path(path: str, directory_urls: bool = True) -> str:
     """The HTML file (relative to the language folder) a staged page becomes."""
     url = page_url(path, directory_urls)
     return url + "index.html" if directory_urls else url
+
+
+def leaflet_path(slug: str) -> str:
+    """Where the leaflet of material ``slug`` is, relative to the language folder."""
+    return f"print/{slug}.pdf"
+
+
+def poster_path(audience: str) -> str:
+    """Where the poster of ``audience`` is, relative to the language folder."""
+    return f"print/poster-{audience}.pdf"

@@ -65,7 +65,7 @@ def test_layout_spreads_pages_over_sections() -> None:
 def test_long_lists_of_a_national_site_are_paged(tmp_path: Path) -> None:
     """Deadlines and section lists beyond 200 items continue on further pages with a pager;
     the menu keeps pointing at the first page and every link resolves (--strict)."""
-    from phobien.stage.pages import LIST_PER_PAGE
+    from phobien.core.pagination import LIST_PER_PAGE
 
     root = tmp_path / "bench"
     generate(root, 700, ["vi", "en"])

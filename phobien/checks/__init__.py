@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from phobien.checks import citations, ids, languages, legal, pages, plans, reports, site, translations, vocab
+from phobien.checks import citations, ids, languages, legal, links, pages, plans, reports, site, translations, vocab
 from phobien.core.diagnostics import Diagnostics
 from phobien.load.lookup import References
 from phobien.load.tree import Content, Page, load_content, reload_page
@@ -31,6 +31,7 @@ CHECKS: tuple[Check, ...] = (
     pages.check_page_references,
     pages.check_aliases,
     pages.check_plain_language,
+    links.check_page_links,
     citations.check_citations,
     translations.check_translations,
 )

@@ -132,6 +132,15 @@ UI_KEYS: tuple[str, ...] = (
     "poster",
     "posters",
     "ui_machine_notice",
+    "menu",
+    "nav_label",
+    "nav_audiences",
+    "nav_safety",
+    "only_in",
+    "plan_parts",
+    "plan_by_agency",
+    "plan_unfold_hint",
+    "search_in_language",
 )
 
 

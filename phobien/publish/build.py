@@ -101,6 +101,7 @@ def _language_site(content: Content, lang: str, opts: BuildOptions) -> LanguageS
             "lang": lang,
             "default_language": site.default_language,
             "quick_exit_url": site.quick_exit_url,
+            "safety_page": site.safety_page,
             "ui": {k: ui(k) for k in UI_KEYS},
             "ui_machine": ui.machine,
             "serve": opts.serve,

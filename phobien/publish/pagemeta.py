@@ -7,6 +7,7 @@ from typing import Any
 from phobien.load import Content
 from phobien.model.translation import in_language
 from phobien.stage.addresses import origin_of, short_code
+from phobien.stage.nav import ELSEWHERE, section_links, switch_target
 from phobien.stage.pages import Options
 from phobien.stage.staged import Staged
 from phobien.stage.urls import page_url, relative
@@ -25,17 +26,18 @@ def page_meta(
     for page in staged[lang] if only is None else only:
         alternates = []
         for other in content.site.languages:
-            target = page.path if page.path in paths[other.code] else "index.md"
+            target = switch_target(page.path, paths[other.code])
+            elsewhere = "" if target == page.path else f"#{ELSEWHERE}{lang}"
             alternates.append(
                 {
                     "lang": other.code,
                     "name": other.name,
                     "current": other.code == lang,
-                    "href": cross_language(page.path, other.code, target, opts.directory_urls),
+                    "href": cross_language(page.path, other.code, target, opts.directory_urls) + elsewhere,
                     "same_page": target == page.path,
                 }
             )
-        ids = page.data.get("hotlines") or default_hotlines
+        ids = [] if page.kind == "home" else page.data.get("hotlines") or default_hotlines
         view = []
         for hid in ids[:2]:
             h = hotlines.get(hid)
@@ -59,6 +61,7 @@ def page_meta(
             "hotlines": view,
             "search": relative(page.path, "search.md", opts.directory_urls),
             "safety": relative(page.path, safety, opts.directory_urls) if safety in paths[lang] else None,
+            "nav": section_links(page.path, paths[lang], safety, opts.directory_urls),
         }
     return result
 

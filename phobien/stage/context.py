@@ -20,6 +20,7 @@ from phobien.model.legal import LegalDocument
 from phobien.model.translation import by_key, in_language, original_of
 from phobien.stage import views
 from phobien.stage.citations import anchor_of, cite
+from phobien.stage.links import Targets, rewrite_links, targets_of
 from phobien.stage.rawhtml import mark, markdown_part
 from phobien.stage.ui import UI
 from phobien.stage.urls import leaflet_path, page_url, relative
@@ -73,6 +74,7 @@ class StageContext:
         self.agencies = {a.id: a for a in content.agencies}
         self.hotlines = {h.id: h for h in content.hotlines}
         self._legal_by_key: dict[str, str] | None = None
+        self._link_targets: Targets | None = None
 
     # -- text ------------------------------------------------------------------------------
     def loc(self, texts: dict[str, str] | None) -> str:
@@ -97,8 +99,18 @@ class StageContext:
             return relative(path, to, self.options.directory_urls, anchor_)
 
         values.setdefault("notices", [])
+        if "body" in values:
+            values["body"] = self.linked(values["body"], path)
         # The template's own HTML is marked for the engine to pass through unparsed (rawhtml).
         return mark(_ENV.get_template(template).render(t=self.t, link=link, **values)).strip() + "\n"
+
+    def linked(self, body: str, path: str) -> str:
+        """``body`` of the page staged at ``path``, its links to pages of the site rewritten to
+        the page in this language (:mod:`phobien.stage.links`): the one call of each place a
+        body is staged."""
+        if self._link_targets is None:
+            self._link_targets = targets_of(self.content)
+        return rewrite_links(body, path, self.lang, self._link_targets, self.options.directory_urls)
 
     # -- pages of this language ------------------------------------------------------------
     def pick(self, pages: list[Page]) -> dict[str, Picked]:

@@ -75,7 +75,7 @@ def test_plan_page_lists_tasks_with_agencies(minimal_site: Path) -> None:
     assert "Tuyên truyền." in plan
     assert "Ủy ban nhân dân thành phố Hà Nội" in plan
     agency = (minimal_site / "vi/agencies/bo-tu-phap/index.html").read_text(encoding="utf-8")
-    assert "Nhiệm vụ phối hợp (1)" in agency
+    assert '<h2>Nhiệm vụ phối hợp</h2> <span class="pb-part__count">(1)</span>' in agency
 
 
 def test_failed_build_leaves_previous_site_byte_for_byte(tmp_path: Path) -> None:
@@ -137,23 +137,24 @@ def test_pages_carry_no_inline_script_and_no_material_bundle(minimal_site: Path)
 def test_broken_links_warn_and_fail_strict_builds(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p", FIXTURES / "minimal")
     page = root / "content/materials/bao-ve-tre.vi.md"
-    page.write_text(
-        page.read_text(encoding="utf-8") + "\n[Cũ](../khong-co/) · [Mục](#khong-co-muc) · [Đúng](#so-dien-thoai)\n",
-        encoding="utf-8",
-    )
+    text = page.read_text(encoding="utf-8")
+    # A link to a page that does not exist is an error of the checks, before any build.
+    page.write_text(text + "\n[Cũ](../khong-co/)\n", encoding="utf-8")
+    checked = run_phobien(root, "check")
+    assert checked.returncode == 1
+    assert "content/materials/bao-ve-tre.vi.md:19:6: error: the link '../khong-co/' leads to no page" in checked.stderr
+    page.write_text(text + "\n[Mục](#khong-co-muc) · [Đúng](#so-dien-thoai)\n", encoding="utf-8")
     result = run_phobien(root, "build", "--no-print")
     assert result.returncode == 0
     lines = [line for line in result.stderr.splitlines() if "warning: the link" in line]
     assert lines == [
         "content/materials/bao-ve-tre.vi.md:1:1: warning: the link '#khong-co-muc' on "
         "/vi/materials/bao-ve-tre/index.html leads to a page without the heading or anchor '#khong-co-muc'",
-        "content/materials/bao-ve-tre.vi.md:1:1: warning: the link '../khong-co/' on "
-        "/vi/materials/bao-ve-tre/index.html leads to no page",
     ]
     before = tree_digest(root / "site")
     strict = run_phobien(root, "build", "--strict", "--no-print")
     assert strict.returncode == 1
-    assert "2 broken link(s) (--strict)" in strict.stderr
+    assert "1 broken link(s) (--strict)" in strict.stderr
     assert tree_digest(root / "site") == before
 
 

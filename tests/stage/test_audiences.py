@@ -48,10 +48,14 @@ def test_starter_materials_cite_sources_and_are_not_marked_reviewed(content) -> 
 
 
 def test_every_page_shows_a_hotline_in_the_same_place(bundled_site: Path) -> None:
-    for page in ["vi/", "vi/materials/quyen-khong-bi-tra-tan/", "en/plans/deadlines/", "km/hotlines/"]:
+    for page in ["vi/materials/quyen-khong-bi-tra-tan/", "en/plans/deadlines/", "km/hotlines/"]:
         html = (bundled_site / page / "index.html").read_text(encoding="utf-8")
-        bar = html.split('class="pb-bar"', 1)[1].split("</div>", 1)[0]
+        bar = html.split('class="pb-bar', 1)[1].split("</div>", 1)[0]
         assert 'class="pb-tel" href="tel:' in bar, page
+    # The home page shows its hotlines once, in its help box at the top, not in the bar too.
+    html = (bundled_site / "vi/index.html").read_text(encoding="utf-8")
+    assert 'class="pb-tel"' not in html.split('class="pb-bar', 1)[1].split("</div>", 1)[0]
+    assert html.index('class="pb-help-now"') < html.index('id="i-am"')
 
 
 def test_long_sentence_and_missing_summary_warn(tmp_path: Path) -> None:

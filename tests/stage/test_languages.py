@@ -39,8 +39,8 @@ def test_every_language_has_its_section_and_lang_attribute(project: Path) -> Non
 
 def test_material_interface_is_in_khmer(project: Path) -> None:
     page = html(project, "km/materials/bao-ve-tre/index.html")
-    assert 'aria-label="ក្បាលទំព័រ"' in page, "Material's header label from overrides/partials/languages/km.html"
-    assert 'aria-label="ម៉ឺនុយ"' in page, "navigation label"
+    assert 'aria-label="ផ្នែកសំខាន់ៗ"' in page, "the main sections' label from content/i18n/km.yml"
+    assert "ម៉ឺនុយ</summary>" in page, "the menu button on phones"
     assert "ចាកចេញភ្លាម" in page, "quick exit label from content/i18n/km.yml"
     assert "Skip to content" not in page and 'aria-label="Header"' not in page
 

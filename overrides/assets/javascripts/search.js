@@ -273,6 +273,8 @@
     timer = setTimeout(function () { remember(value); run(value); }, DEBOUNCE);
   });
   form.addEventListener("submit", function (event) {
+    // The language buttons of the search page send the query to that language's search page.
+    if (event.submitter && event.submitter.hasAttribute("formaction")) { return; }
     event.preventDefault();
     remember(input.value);
     if (!state || state.value !== input.value) { run(input.value); }

@@ -15,7 +15,7 @@ def stage(ctx: StageContext) -> list[Staged]:
             Staged(
                 f"{slug}.md",
                 meta.title,
-                notice_html + "\n" + ctx.body_of(page, fallback),
+                notice_html + "\n" + ctx.linked(ctx.body_of(page, fallback), f"{slug}.md"),
                 description=meta.summary,
                 layout=editor_layout(getattr(meta, "hide", [])),
                 kind="doc",

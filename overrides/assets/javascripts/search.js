@@ -272,9 +272,15 @@
     early = setTimeout(function () { prefetch(value); }, AHEAD);
     timer = setTimeout(function () { remember(value); run(value); }, DEBOUNCE);
   });
+  // Enter in the box submits the form through its default button, which is the first in the
+  // page: a language button of the header. Only a button pressed on purpose changes language.
+  var byEnter = false;
+  input.addEventListener("keydown", function (event) { if (event.key === "Enter") { byEnter = true; } });
   form.addEventListener("submit", function (event) {
+    var enter = byEnter;
+    byEnter = false;
     // The language buttons of the search page send the query to that language's search page.
-    if (event.submitter && event.submitter.hasAttribute("formaction")) { return; }
+    if (!enter && event.submitter && event.submitter.hasAttribute("formaction")) { return; }
     event.preventDefault();
     remember(input.value);
     if (!state || state.value !== input.value) { run(input.value); }

@@ -98,83 +98,190 @@ def _describe_yaml_error(exc: yaml.MarkedYAMLError) -> str:
     return f"YAML syntax error: {problem}{context}; check the indentation and quotes on this line"
 
 
+MAX_DEPTH = 40
+"""Deepest nesting of lists and mappings accepted; content needs fewer than ten levels."""
+
+
 def load(text: str, line_offset: int = 0) -> tuple[Located | None, list[YamlProblem]]:
-    """Parse one YAML document. Returns (document or None, problems)."""
-    problems: list[YamlProblem] = []
-    loader: Any = _FastLoader(text)
+    """Parse one YAML document. Returns (document or None, problems). Never raises.
+
+    Built from the parser's events with an explicit stack, so that nesting cannot exhaust
+    Python's recursion limit, and refusing what content never needs and what can hurt:
+    aliases (an alias bomb expands to gigabytes), explicit tags (``!!python/...``,
+    ``!include``, ``!!int abc``) and merge keys."""
     try:
-        node = loader.get_single_node()
-    except yaml.YAMLError:
-        loader.dispose()
-        loader = _Loader(text)
-    else:
-        located = Located(data=None)
-        if node is None:
-            return located, problems
-        try:
-            located.data = _build(loader, node, (), located, problems, line_offset)
-            return located, problems
-        except yaml.YAMLError:
-            problems = []
-        finally:
-            loader.dispose()
-        loader = _Loader(text)
+        return _from_events(_FastLoader(text), line_offset)
+    except (yaml.YAMLError, ValueError):
+        pass  # read again with the pure-Python parser, whose messages editors see
     try:
-        node = loader.get_single_node()
+        return _from_events(_Loader(text), line_offset)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        where = Mark(mark.line + 1 + line_offset, mark.column + 1) if mark else Mark(1, 1)
+        where = Mark(mark.line + 1 + line_offset, mark.column + 1) if mark else Mark(1 + line_offset, 1)
         return None, [YamlProblem(where, _describe_yaml_error(exc))]
-    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors for text
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        return None, [YamlProblem(Mark(line + line_offset, col), f"YAML error: {exc.reason}; remove the character")]
+    except (yaml.YAMLError, ValueError) as exc:  # pragma: no cover - PyYAML raises marked errors for text
         return None, [YamlProblem(Mark(1 + line_offset, 1), f"YAML error: {exc}")]
+
+
+class _RefusedError(Exception):
+    def __init__(self, problem: YamlProblem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+@dataclass
+class _Frame:
+    container: list[Any] | dict[str, Any]
+    path: Path_
+    key: str | None = None
+    drop: int = 0
+    """How many whole values to leave out here (a duplicate key's value, a non-scalar key and its value)."""
+    depth: int = 0
+    """Nesting depth inside the value being left out."""
+
+
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+
+
+def _scalar(event: yaml.ScalarEvent) -> Any:
+    if event.implicit[0]:
+        if _BOOL.match(event.value):
+            return event.value.lower() == "true"
+        if _NULL.match(event.value):
+            return None
+    return event.value
+
+
+def _refuse(event: yaml.Event, off: int) -> None:
+    mark = Mark(event.start_mark.line + 1 + off, event.start_mark.column + 1)
+    if isinstance(event, yaml.AliasEvent):
+        raise _RefusedError(
+            YamlProblem(mark, f"YAML alias '*{event.anchor}' is not allowed in content; write the value out in full")
+        )
+    tag = getattr(event, "tag", None)
+    if tag is not None:
+        shown = tag.replace("tag:yaml.org,2002:", "!!")
+        raise _RefusedError(
+            YamlProblem(mark, f"YAML tag '{shown}' is not allowed in content; remove it (put text in quotes if needed)")
+        )
+
+
+def _from_events(loader: Any, off: int) -> tuple[Located | None, list[YamlProblem]]:
+    located = Located(data=None)
+    builder = _Builder(located, off)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.DocumentStartEvent) and builder.documents:
+                mark = Mark(event.start_mark.line + 1 + off, 1)
+                raise _RefusedError(
+                    YamlProblem(mark, "a second YAML document starts here; a file holds one ('---' once)")
+                )
+            builder.feed(event)
+    except _RefusedError as refused:
+        return None, [refused.problem]
     finally:
         loader.dispose()
-    located = Located(data=None)
-    if node is None:
-        return located, problems
-    try:
-        located.data = _build(loader, node, (), located, problems, line_offset)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = Mark(mark.line + 1 + line_offset, mark.column + 1) if mark else Mark(1, 1)
-        return None, [YamlProblem(where, _describe_yaml_error(exc))]
-    return located, problems
+    return located, builder.problems
 
 
-def _build(
-    loader: _Loader,
-    node: yaml.Node,
-    path: Path_,
-    located: Located,
-    problems: list[YamlProblem],
-    off: int,
-) -> Any:
-    located.values[path] = _mark(node, off)
-    if isinstance(node, yaml.ScalarNode):
-        return loader.construct_object(node, deep=True)
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(loader, item, (*path, i), located, problems, off) for i, item in enumerate(node.value)]
-    if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                problems.append(YamlProblem(_mark(key_node, off), "a key must be a plain word, not a list or mapping"))
-                continue
-            key = str(loader.construct_object(key_node))
-            if key in result:
-                first = located.keys[(*path, key)]
-                problems.append(
-                    YamlProblem(
-                        _mark(key_node, off),
-                        f"duplicate key '{key}' (first defined on line {first.line}); keep one of them",
-                    )
-                )
-                continue
-            located.keys[(*path, key)] = _mark(key_node, off)
-            result[key] = _build(loader, value_node, (*path, key), located, problems, off)
-        return result
-    return None  # pragma: no cover
+class _Builder:
+    """Plain data and positions from a stream of parser events."""
+
+    def __init__(self, located: Located, off: int) -> None:
+        self.located, self.off = located, off
+        self.stack: list[_Frame] = []
+        self.problems: list[YamlProblem] = []
+        self.documents = 0
+
+    def feed(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+        if isinstance(event, yaml.StreamStartEvent | yaml.StreamEndEvent | yaml.DocumentStartEvent):
+            return
+        if isinstance(event, yaml.DocumentEndEvent):
+            return
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.drop and self.dropped(top, event):
+            return
+        if isinstance(event, yaml.CollectionEndEvent):
+            self.stack.pop()
+            return
+        _refuse(event, self.off)
+        mark = Mark(event.start_mark.line + 1 + self.off, event.start_mark.column + 1)
+        if isinstance(event, yaml.ScalarEvent):
+            self.place(_scalar(event), mark, event)
+            return
+        if len(self.stack) >= MAX_DEPTH:
+            raise _RefusedError(
+                YamlProblem(mark, f"lists and mappings nested more than {MAX_DEPTH} levels deep; simplify the value")
+            )
+        container: list[Any] | dict[str, Any] = [] if isinstance(event, yaml.SequenceStartEvent) else {}
+        path = self.place(container, mark, event)
+        if path is not None:
+            self.stack.append(_Frame(container, path))
+
+    @staticmethod
+    def dropped(top: _Frame, event: yaml.Event) -> bool:
+        """Whether ``event`` belongs to a value that is left out (and count it)."""
+        if isinstance(event, yaml.CollectionStartEvent):
+            top.depth += 1
+            return True
+        if top.depth:
+            if isinstance(event, yaml.CollectionEndEvent):
+                top.depth -= 1
+                top.drop -= top.depth == 0
+            return True
+        if isinstance(event, yaml.CollectionEndEvent):
+            return False
+        top.drop -= 1
+        return True
+
+    def place(self, value: Any, mark: Mark, event: yaml.Event) -> Path_ | None:
+        """Put ``value`` where the document is; its path, or None when it was dropped."""
+        if not self.stack:
+            self.located.data = value
+            self.located.values[()] = mark
+            return ()
+        top = self.stack[-1]
+        if isinstance(top.container, list):
+            path = (*top.path, len(top.container))
+            top.container.append(value)
+        elif top.key is None:
+            return self.key(top, value, mark, event)
+        else:
+            path = (*top.path, top.key)
+            top.container[top.key] = value
+            top.key = None
+        self.located.values[path] = mark
+        return path
+
+    def key(self, top: _Frame, value: Any, mark: Mark, event: yaml.Event) -> None:
+        assert isinstance(top.container, dict)
+        if not isinstance(event, yaml.ScalarEvent):
+            self.problems.append(YamlProblem(mark, "a key must be a plain word, not a list or mapping"))
+            top.drop, top.depth = 2, 1  # this key (its start already read), then its value
+            return None
+        key = str(value)
+        if key == "<<" and event.implicit[0]:
+            raise _RefusedError(
+                YamlProblem(mark, "YAML merge keys ('<<') are not allowed in content; write the fields out")
+            )
+        first = self.located.keys.get((*top.path, key))
+        if first is not None:
+            self.problems.append(
+                YamlProblem(mark, f"duplicate key '{key}' (first defined on line {first.line}); keep one of them")
+            )
+            top.drop = 1
+            return None
+        self.located.keys[(*top.path, key)] = mark
+        top.key = key
+        return None
 
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -16,6 +17,29 @@ _TCVN3_MARKERS = re.compile(r"[µ¸¶·¹¨©®ª«¬¦§¤¥¢£¡ØÙÚÛÜÞ�
 _VNI_MARKERS = re.compile(r"[aeiouyAEIOUY][øùúûõïòóôöäåâàáãéèêëìíîñ]|ñ|Ñ")
 _LETTER = re.compile(r"[^\W\d_]")
 _VIETNAMESE_UNICODE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
+"""Control characters, bidirectional overrides and isolates, and a BOM inside the text: never
+part of Vietnamese, English, Khmer or Hmong text; they hide or reorder what a reader sees
+("Trojan source"), end strings in C libraries (NUL) or split YAML lines (U+0085)."""
+_NAMES = {"\x00": "NUL", "\x85": "NEL", "\x9b": "CSI", "\x1b": "ESC", "\ufeff": "byte-order mark", "\u202e": "RLO"}
+
+
+def invisible_characters(text: str, rel: str, diags: Diagnostics, limit: int = 5) -> bool:
+    """Report control and bidi-control characters in ``text`` at line:col. True when there were some."""
+    found = 0
+    for m in _INVISIBLE.finditer(text):
+        found += 1
+        if found > limit:
+            break
+        line, col = _line_col(text, m.start())
+        char = m.group(0)
+        name = _NAMES.get(char) or unicodedata.name(char, "control character")
+        diags.error(
+            Position(rel, line, col),
+            f"invisible character U+{ord(char):04X} ({name}) is not allowed in content; delete it "
+            "(it hides or reorders text, or breaks the file)",
+        )
+    return found > 0
 
 
 def legacy_encoding(text: str) -> str | None:
@@ -46,9 +70,41 @@ def _convert_hint(encoding: str) -> str:
     )
 
 
+def _link_message(rel: str) -> str:
+    return (
+        f"'{rel}' is a symbolic link or leads outside the project; phobien reads only regular files "
+        "inside the project and did not read it; put a copy of the file here instead"
+    )
+
+
+def inside(path: Path, diags: Diagnostics) -> bool:
+    """Whether ``path`` is no symbolic link and stays inside the project; reports it when not."""
+    root = diags.root.resolve() if diags.root is not None else None
+    if path.is_symlink() or (root is not None and not path.resolve().is_relative_to(root)):
+        diags.error(Position(diags.rel(path.absolute())), _link_message(diags.rel(path.absolute())))
+        return False
+    return True
+
+
+def walk_files(folder: Path, diags: Diagnostics) -> list[Path]:
+    """The regular files under ``folder``, sorted; symbolic links (files or folders) are reported, not followed."""
+    found: list[Path] = []
+    for top, dirs, files in os.walk(folder, followlinks=False):
+        base = Path(top)
+        for name in list(dirs):
+            if not inside(base / name, diags):
+                dirs.remove(name)
+        found += [base / name for name in files if inside(base / name, diags)]
+    return sorted(found)
+
+
 def read_text(path: Path, diags: Diagnostics) -> str | None:
-    """Read ``path`` as UTF-8 NFC text, reporting every encoding problem. None when unreadable."""
+    """Read ``path`` as UTF-8 NFC text, reporting every encoding problem. None when unreadable.
+
+    A symbolic link, or a path that leads outside the project, is never opened."""
     rel = diags.rel(path)
+    if not inside(path, diags):
+        return None
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -76,7 +132,14 @@ def read_text(path: Path, diags: Diagnostics) -> str | None:
     if legacy:
         diags.error(Position(rel), _convert_hint(legacy))
         return None
+    for number, line_text in enumerate(text.splitlines(), 1):
+        legacy = legacy_encoding(line_text) if len(line_text) < 10_000 else None
+        if legacy:
+            diags.error(Position(rel, number, 1), _convert_hint(legacy).replace("the file looks", "this line looks"))
+            return None
     text = text.replace("\r\n", "\n")
+    if invisible_characters(text, rel, diags):
+        return None
     normal = unicodedata.normalize("NFC", text)
     if normal != text:
         index = next(i for i, (a, b) in enumerate(zip(text, normal, strict=False)) if a != b)

@@ -1,108 +1,25 @@
-"""What editors may write inside Markdown: raw HTML from a safe list, safe link targets only.
+"""What editors may write inside Markdown: what the HTML sanitiser keeps, nothing more.
 
-Scripts, frames, objects, styles, inline event handlers and javascript:/data: links are
-rejected with their line and column, as are images and media from other sites (a request
-off the site would tell a third party who is reading about abuse or torture).
+The body is rendered with the site's Markdown extensions and given to the allow-list of
+:mod:`phobien.load.sanitise` (nh3). Whatever it would remove (scripts, frames, styles, event
+handlers, attr_list attributes, javascript:/data: links in any spelling, images from other
+sites) is an error at its line and column: the line is found by rendering ever longer
+beginnings of the body until the removal appears, so reference definitions, links over two
+lines and HTML blocks are reported where they are written.
 """
 
 from __future__ import annotations
 
+import html
 import re
-from html.parser import HTMLParser
+from collections.abc import Callable
+from pathlib import Path
+
+import markdown
 
 from phobien.core.diagnostics import Diagnostics, Position
+from phobien.load.sanitise import Removal, removed, url_problem
 
-SAFE_TAGS = {
-    "a",
-    "abbr",
-    "b",
-    "blockquote",
-    "br",
-    "caption",
-    "cite",
-    "code",
-    "dd",
-    "del",
-    "details",
-    "dfn",
-    "div",
-    "dl",
-    "dt",
-    "em",
-    "figcaption",
-    "figure",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hr",
-    "i",
-    "img",
-    "ins",
-    "kbd",
-    "li",
-    "mark",
-    "ol",
-    "p",
-    "pre",
-    "q",
-    "s",
-    "small",
-    "span",
-    "strong",
-    "sub",
-    "summary",
-    "sup",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "time",
-    "tr",
-    "u",
-    "ul",
-}
-SAFE_ATTRIBUTES = {
-    "alt",
-    "cite",
-    "class",
-    "colspan",
-    "datetime",
-    "dir",
-    "height",
-    "href",
-    "id",
-    "lang",
-    "markdown",
-    "open",
-    "rowspan",
-    "scope",
-    "src",
-    "title",
-    "width",
-}
-DANGEROUS_TAGS = {
-    "script": "scripts are not allowed in content",
-    "iframe": "embedded frames are not allowed (they load another site)",
-    "frame": "frames are not allowed",
-    "object": "embedded objects are not allowed",
-    "embed": "embedded objects are not allowed",
-    "style": "style sheets are not allowed in content; the site's design applies to every page",
-    "link": "<link> is not allowed in content",
-    "meta": "<meta> is not allowed in content",
-    "base": "<base> is not allowed in content",
-    "form": "forms are not allowed in content (they would send what people type elsewhere)",
-    "input": "form fields are not allowed in content",
-    "svg": "inline SVG is not allowed (it can carry scripts); save the image as a file",
-    "math": "<math> is not allowed in content",
-    "video": "video from content is not allowed; link to it instead",
-    "audio": "audio from content is not allowed; link to it instead",
-}
-BAD_SCHEME = re.compile(r"^\s*(javascript|data|vbscript)\s*:", re.I)
-REMOTE = re.compile(r"^\s*(https?:)?//", re.I)
 FENCE = re.compile(r"^(```|~~~).*?^\1\s*$", re.M | re.S)
 INLINE_CODE = re.compile(r"`[^`\n]+`")
 MD_LINK = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
@@ -118,59 +35,120 @@ def _masked(body: str) -> str:
     return INLINE_CODE.sub(_blank, FENCE.sub(_blank, body))
 
 
-class _Scanner(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, int, str]] = []
+RAW_MARKER = re.compile(r"<!--\s*/?pb-raw")
+BANG_COMMENT = re.compile(r"--!>")
+CDATA = re.compile(r"<!\[CDATA\[", re.I)
+ANGLE_LINK = re.compile(r"\]\(\s*<([^>\n]*)>")
+MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
+DEEP_RUN = 500
+DEEP = re.compile(rf"\[{{{DEEP_RUN}}}|\*{{{DEEP_RUN}}}|_{{{DEEP_RUN}}}")
+EXTENSIONS = ("fenced_code", "toc", "attr_list", "md_in_html", "admonition", "tables", "def_list", "pymdownx.details")
+"""The site's Markdown extensions: mkdocs.yml's, and fenced_code, which MkDocs always adds."""
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line, col = self.getpos()
-        if tag in DANGEROUS_TAGS:
-            self.found.append((line, col, f"<{tag}>: {DANGEROUS_TAGS[tag]}"))
-            return
-        if tag not in SAFE_TAGS:
-            self.found.append((line, col, f"<{tag}> is not on the list of allowed HTML tags; use Markdown instead"))
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.found.append((line, col, f"<{tag} {name}=...>: event handlers (scripts) are not allowed"))
-            elif name not in SAFE_ATTRIBUTES:
-                self.found.append((line, col, f"<{tag} {name}=...>: the attribute '{name}' is not allowed"))
-            elif name in ("href", "src", "cite") and value and BAD_SCHEME.match(value):
-                scheme = BAD_SCHEME.match(value).group(1).lower()  # type: ignore[union-attr]
-                self.found.append((line, col, f'<{tag} {name}="{scheme}:...">: {scheme}: links are not allowed'))
-            elif name == "src" and value and REMOTE.match(value):
-                self.found.append(
-                    (
-                        line,
-                        col,
-                        f'<{tag} src="{value}">: images must be files of this site; '
-                        "a picture from another site tells that site who is reading",
-                    )
-                )
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
+def _render(text: str) -> str:
+    return markdown.Markdown(extensions=list(EXTENSIONS)).convert(text)
+
+
+def _position(text: str, index: int, first_line: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + first_line
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _source_checks(body: str, rel: str, first_line: int, diags: Diagnostics) -> None:
+    """What no rendering shows: internal markers, and comment endings browsers read differently."""
+    text = _masked(body)
+    rules: list[tuple[re.Pattern[str], str]] = [
+        (RAW_MARKER, "'<!--pb-raw-->' is phobien's internal marker and cannot be used in content; delete it"),
+        (BANG_COMMENT, "'--!>' ends an HTML comment in browsers, so what follows is live; write '-->'"),
+        (CDATA, "'<![CDATA[' is not a comment in HTML and what is inside is live; delete it"),
+    ]
+    for pattern, message in rules:
+        for m in pattern.finditer(text):
+            line, col = _position(text, m.start(), first_line)
+            diags.error(Position(rel, line, col), message)
+
+
+def _first_line_with(lines: list[str], has: Callable[[str], int], k: int) -> int:
+    """The fewest lines of the body whose rendering already shows the ``k``-th removal (binary search)."""
+    lo, hi = 1, len(lines)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if has("\n".join(lines[:mid]) + "\n") >= k:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def _place(lines: list[str], n: int, removal: Removal) -> tuple[int, int]:
+    """Line and column of ``removal`` that rendering first showed at line ``n``: the line where its
+    start tag or attribute is written (an attribute value can go on over the following lines)."""
+    for back in range(n, max(0, n - 6), -1):
+        lower = lines[back - 1].lower()
+        for needle in removal.needles():
+            i = lower.find(needle.lower().split("\n")[0])
+            if i >= 0:
+                return back, i + 1
+    text = lines[n - 1]
+    return n, len(text) - len(text.lstrip()) + 1
 
 
 def check_markup(body: str, rel: str, first_line: int, diags: Diagnostics) -> None:
-    """Report unsafe HTML and links in a Markdown ``body`` that starts at line ``first_line``."""
+    """Report what the sanitiser would remove from ``body`` (Markdown starting at line ``first_line``)."""
+    _source_checks(body, rel, first_line, diags)
+    _image_paths(body, rel, first_line, diags)
+    reported: set[int] = set()
+    deep = DEEP.search(body)
+    if deep:
+        line, col = _position(body, deep.start(), first_line)
+        diags.error(
+            Position(rel, line, col),
+            f"more than {DEEP_RUN} '[', '*' or '_' in a row: the Markdown converter cannot render this "
+            "(it runs out of recursion or time); shorten the run or put it in a code block",
+        )
+    elif re.search(r"[<&{\[\\]", body):
+        reported = _rendered_checks(body, rel, first_line, diags)
+    _link_targets(body, rel, first_line, diags, reported)
+
+
+def _rendered_checks(body: str, rel: str, first_line: int, diags: Diagnostics) -> set[int]:
+    found = removed(_render(body))
+    lines = body.split("\n")
+    reported: set[int] = set()
+    for removal, count in found.items():
+        for k in range(1, count + 1):
+            n = _first_line_with(lines, lambda text, r=removal: removed(_render(text))[r], k)  # type: ignore[misc]
+            n, col = _place(lines, n, removal)
+            reported.add(first_line + n - 1)
+            for reason in removal.reasons():
+                diags.error(Position(rel, first_line + n - 1, col), reason)
+    return reported
+
+
+def _image_paths(body: str, rel: str, first_line: int, diags: Diagnostics) -> None:
+    """Images are files of the project: a path that climbs out of it is an error."""
     text = _masked(body)
-    scanner = _Scanner()
-    scanner.feed(text)
-    scanner.close()
-    for line, col, message in scanner.found:
-        diags.error(Position(rel, first_line + line - 1, col + 1), message)
-    for pattern, group in ((MD_LINK, 2), (AUTOLINK, 1)):
+    depth = len(Path(rel).parent.parts)
+    for m in MD_IMAGE.finditer(text):
+        target = html.unescape(m.group(1))
+        ups = [p for p in target.split("?")[0].replace("\\", "/").split("/") if p == ".."]
+        if len(ups) > depth:
+            line, col = _position(text, m.start(1), first_line)
+            diags.error(
+                Position(rel, line, col),
+                f"the image '{target}' is outside the project; save the picture in the site and link to it",
+            )
+
+
+def _link_targets(body: str, rel: str, first_line: int, diags: Diagnostics, reported: set[int]) -> None:
+    """Link targets written in the source, for Markdown the site's renderer leaves as text
+    (footnote definitions): the same URL rules, on lines the rendered check did not report."""
+    text = _masked(body)
+    for pattern, group in ((MD_LINK, 2), (AUTOLINK, 1), (ANGLE_LINK, 1)):
         for m in pattern.finditer(text):
-            target = m.group(group)
-            line = text.count("\n", 0, m.start(group)) + first_line
-            col = m.start(group) - (text.rfind("\n", 0, m.start(group)) + 1) + 1
-            bad = BAD_SCHEME.match(target)
-            if bad:
-                scheme = bad.group(1).lower()
-                diags.error(Position(rel, line, col), f"{scheme}: links are not allowed; link to a web page instead")
-            elif pattern is MD_LINK and m.group(1) == "!" and REMOTE.match(target):
-                diags.error(
-                    Position(rel, line, col),
-                    "images must be files of this site; a picture from another site tells that site who is reading",
-                )
+            image = pattern is MD_LINK and m.group(1) == "!"
+            problem = url_problem("img" if image else "a", "src" if image else "href", html.unescape(m.group(group)))
+            line, col = _position(text, m.start(group), first_line)
+            if problem and line not in reported:
+                diags.error(Position(rel, line, col), problem)

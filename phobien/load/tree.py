@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from phobien.core.diagnostics import Diagnostics, Position
 from phobien.core.text import is_slug
 from phobien.core.yamlpos import Located, load, split_front_matter
-from phobien.load.files import read_text
+from phobien.load.files import inside, read_text, walk_files
 from phobien.load.markup import check_markup
 from phobien.load.validate import validate
 from phobien.model.agency import Agency, AgencyFile
@@ -143,7 +143,7 @@ def _load_dir(model: type[M], folder: Path, content: Content, diags: Diagnostics
     if not folder.is_dir():
         return result
     for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.is_dir():
+        if path.name.startswith(".") or not inside(path, diags) or path.is_dir():
             continue
         rel = diags.rel(path)
         if path.suffix == ".yaml":
@@ -173,6 +173,8 @@ def _load_reports(folder: Path, content: Content, diags: Diagnostics) -> dict[st
     if not folder.is_dir():
         return result
     for path in sorted(folder.iterdir()):
+        if not inside(path, diags):
+            continue
         if path.is_dir() and not path.name.startswith("."):
             for key, report in _load_dir(Report, path, content, diags).items():
                 result[f"{path.name}/{key}"] = report
@@ -190,8 +192,8 @@ def _load_pages(
     pages: list[Page] = []
     if not folder.is_dir():
         return pages
-    for path in sorted(folder.rglob("*")):
-        if path.is_dir() or any(part.startswith(".") for part in path.relative_to(folder).parts):
+    for path in walk_files(folder, diags):
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
             continue
         rel = diags.rel(path)
         if path.suffix != ".md":

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
 from phobien.core.text import is_slug, nfc
+from phobien.model.urls import web_address
 
 LANG_CODE_PATTERN = r"^[a-z]{2,3}$"
 
@@ -35,8 +37,29 @@ def _slug(value: str) -> str:
     return value
 
 
+_HIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200f\u2060\u00ad]")
+
+
 def _nfc(value: Any) -> Any:
+    if isinstance(value, str):
+        hidden = _HIDDEN.search(value)
+        if hidden:
+            raise ValueError(
+                f"invisible character U+{ord(hidden.group(0)):04X} at position {hidden.start() + 1} is not "
+                "allowed in text (it hides or reorders what readers see); delete it"
+            )
     return nfc(value) if isinstance(value, str) else value
+
+
+def _visible(value: str) -> str:
+    hidden = _ZERO_WIDTH.search(value)
+    if hidden:
+        raise ValueError(
+            f"'{value}' contains the invisible character U+{ord(hidden.group(0)):04X}; a number must look "
+            "exactly like what it is: delete it"
+        )
+    return value
 
 
 def _one_or_many(value: Any) -> Any:
@@ -54,6 +77,26 @@ LangCode = Annotated[str, Field(pattern=LANG_CODE_PATTERN)]
 
 Text = Annotated[str, BeforeValidator(_nfc), Field(min_length=1)]
 """Non-empty text, stored NFC."""
+
+WebUrl = Annotated[Text, AfterValidator(web_address)]
+"""An absolute https:// (or http://) address (:mod:`phobien.model.urls`)."""
+
+
+def _project_path(value: str) -> str:
+    parts = value.replace("\\", "/").split("/")
+    if value.startswith(("/", "\\")) or ":" in parts[0] or ".." in parts:
+        raise ValueError(
+            f"'{value}' is not a file name inside the project; write the name of the file "
+            "(e.g. 'ha-noi-126-kh-ubnd-2023.pdf'), without '..' or a leading '/'"
+        )
+    return value
+
+
+Code = Annotated[Text, AfterValidator(_visible)]
+"""An official number or code: text without zero-width characters."""
+
+ProjectPath = Annotated[Text, AfterValidator(_project_path)]
+"""A file named relative to the project: no '..', no absolute path, no drive."""
 
 Localized = dict[LangCode, Text]
 """Text per language code; must have the site's default language."""
@@ -76,7 +119,7 @@ class Source(Model):
     issuer: Text | None = Field(None, description="Who issued or published it.")
     date: dt.date | None = Field(None, description="Date the source was issued or published.")
     article: Text | None = Field(None, description="Article, clause or section cited, e.g. 'Điều 20' or 'art. 20(1)'.")
-    url: Text | None = Field(None, description="Web address of the source, if it has one.")
+    url: WebUrl | None = Field(None, description="Web address of the source (https://...), if it has one.")
     legal_ref: Text | None = Field(
         None, description="Id or number of the cited document in content/legal/, if it is one."
     )

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import re
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from phobien.model.common import Model, Text
 
@@ -144,6 +145,25 @@ UI_KEYS: tuple[str, ...] = (
 )
 
 
+PLACEHOLDERS = frozenset({"date", "default", "language", "n", "reviewer", "total"})
+"""The names phobien's templates fill into interface strings (``{date}``); nothing else, no
+attribute or index access (``{date.__class__}`` would show interpreter internals)."""
+
+
+_FIELD = re.compile(r"(?<!\{)\{([A-Za-z0-9_][^{}]*)\}(?!\})")
+
+
+def _placeholders(text: str) -> str:
+    bad = [f for f in _FIELD.findall(text) if f not in PLACEHOLDERS]
+    if bad:
+        known = ", ".join(f"{{{p}}}" for p in sorted(PLACEHOLDERS))
+        raise ValueError(f"'{{{bad[0]}}}' is not a placeholder phobien fills in; use only {known} as in the vi strings")
+    return text
+
+
+UIText = Annotated[Text, AfterValidator(_placeholders)]
+
+
 class UIStringsMeta(Model):
     """Who wrote the strings of this language and whether someone reviewed them."""
 
@@ -156,4 +176,4 @@ class UIStrings(Model):
     """The file content/i18n/<code>.yml."""
 
     meta: UIStringsMeta = Field(description="Provenance of these strings.")
-    strings: dict[str, Text] = Field(description="Interface string per key, e.g. quick_exit: Thoát nhanh.")
+    strings: dict[str, UIText] = Field(description="Interface string per key, e.g. quick_exit: Thoát nhanh.")

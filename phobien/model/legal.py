@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from phobien.model.common import Model, Slug, Source, Text
+from phobien.model.common import Code, Model, Slug, Source, Text, WebUrl
 
 DocType = Literal[
     "constitution",
@@ -30,7 +30,7 @@ Status = Literal["in_force", "superseded", "expired", "not_yet_in_force", "unkno
 class LegalDocument(Model):
     """One legal document. The file name (without .yml) is its id."""
 
-    number: Text | None = Field(None, description="Official number, e.g. '87/QĐ-TTg'; empty for the Constitution.")
+    number: Code | None = Field(None, description="Official number, e.g. '87/QĐ-TTg'; empty for the Constitution.")
     type: DocType = Field(description="Kind of document.")
     title: Text = Field(description="Official Vietnamese title.")
     title_en: Text | None = Field(None, description="English title.")
@@ -43,6 +43,6 @@ class LegalDocument(Model):
     superseded_by: Slug | None = Field(None, description="Id of the document that replaced it.")
     superseded_on: dt.date | None = Field(None, description="Date it stopped applying.")
     amended_by: list[Slug] = Field(default_factory=list, description="Ids of amending documents.")
-    url: Text | None = Field(None, description="Official text online (vbpl.vn, chinhphu.vn, ...).")
+    url: WebUrl | None = Field(None, description="Official text online (vbpl.vn, chinhphu.vn, ...).")
     sources: list[Source] = Field(min_length=1, description="Where its number, dates and status were checked.")
     verified_on: dt.date = Field(description="When its status was last checked.")

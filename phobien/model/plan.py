@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from phobien.model.common import ListOf, Model, Slug, Text
+from phobien.model.common import ListOf, Model, ProjectPath, Slug, Text
 
 
 class Assignment(Model):
@@ -143,7 +143,7 @@ class Plan(Model):
     place: Text | None = Field(None, description="Place of issue as written, e.g. 'Hà Nội'.")
     signed_by: Text | None = Field(None, description="Signatory as written.")
     period: Period = Field(description="Years covered.")
-    source_file: Text = Field(description="The source text this was encoded from.")
+    source_file: ProjectPath = Field(description="The source text this was encoded from.")
     legal_basis: list[Text] = Field(default_factory=list, description="Ids or numbers of documents in content/legal/.")
     purposes: list[Text] = Field(default_factory=list, description="Mục đích.")
     requirements: list[Text] = Field(default_factory=list, description="Yêu cầu.")

@@ -6,7 +6,8 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from phobien.model.common import LangCode, Localized, Model, Slug, Text
+from phobien.model.common import LangCode, Localized, Model, Slug, Text, WebUrl
+from phobien.model.urls import host
 
 
 class Language(Model):
@@ -26,10 +27,12 @@ class Site(Model):
 
     name: Localized = Field(description="Site name per language.")
     owner_agency: Slug = Field(description="Id (in agencies.yml) of the agency that runs the site.")
-    base_url: Text = Field(description="Absolute address where the site is published, e.g. https://pbgdpl.example.vn/")
+    base_url: WebUrl = Field(
+        description="Absolute address where the site is published, e.g. https://pbgdpl.example.vn/"
+    )
     languages: list[Language] = Field(min_length=1, description="Languages, in menu order.")
     default_language: LangCode = Field("vi", description="Language of '/' and of fallback pages.")
-    quick_exit_url: Text = Field(
+    quick_exit_url: WebUrl = Field(
         "https://www.google.com/search?q=th%E1%BB%9Di+ti%E1%BA%BFt",
         description="Neutral page the quick-exit control leaves to (e.g. a weather search).",
     )
@@ -57,8 +60,11 @@ class Site(Model):
                 f"default_language '{self.default_language}' is not in languages "
                 f"({', '.join(codes)}); add it to languages or change default_language"
             )
-        if not self.base_url.startswith(("https://", "http://")):
-            raise ValueError(f"base_url '{self.base_url}' must be an absolute address starting with https://")
+        if not self.quick_exit_url.lower().startswith("https://") or host(self.quick_exit_url) == host(self.base_url):
+            raise ValueError(
+                f"quick_exit_url '{self.quick_exit_url}' must be an https:// page of another site "
+                "(e.g. a weather search), so that leaving is quick and leaves no trace of this site"
+            )
         return self
 
     @classmethod

@@ -139,7 +139,7 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr, state: list[BuildStat
     out = opts.out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
-    shutil.rmtree(tmp, ignore_errors=True)
+    _remove_leftovers(out)
     try:
         run = _prepare(content, opts, tmp, timer, stream)
         results = _render_all(run, timer, stream)
@@ -153,6 +153,15 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr, state: list[BuildStat
     except BuildError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         print(f"phobien build: failed: {exc}. The previous {opts.out.name}/ was not changed.", file=stream)
+        return 1
+    except OSError as exc:  # read-only folder, permission denied, disk full: one line, site/ untouched
+        shutil.rmtree(tmp, ignore_errors=True)
+        where = f" '{exc.filename}'" if exc.filename else ""
+        print(
+            f"phobien build: failed: cannot write{where}: {exc.strerror or exc}. "
+            f"The previous {opts.out.name}/ was not changed.",
+            file=stream,
+        )
         return 1
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -349,6 +358,24 @@ def _progress(result: LanguageResult, stream: TextIO) -> None:
     print(f"  [{result.lang}] {state}", file=stream)
     for w in result.warnings:
         print(f"  [{result.lang}] warning: {w}", file=stream)
+
+
+def _remove_leftovers(out: Path) -> None:
+    """Remove what killed builds left next to ``out`` (``.site.tmp-<pid>``, ``.site.old-<pid>``)."""
+    for p in out.parent.glob(f".{out.name}.*-*"):
+        kind, _, pid = p.name.removeprefix(f".{out.name}.").partition("-")
+        if kind in ("tmp", "old") and pid.isdigit() and (int(pid) == os.getpid() or not _running(int(pid))):
+            shutil.rmtree(p, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _swap(tmp: Path, out: Path) -> None:

@@ -12,19 +12,20 @@ from phobien.stage.urls import page_url
 
 
 def write_root_files(content: Content, out: Path, offline: bool) -> None:
+    """The language chooser at '/' (every name from content escaped) and the root 404 page."""
     default = content.site.default_language
     target = f"{default}/" if not offline else f"{default}/index.html"
     index = "index.html" if offline else ""
     links = "".join(
-        f'<li><a href="{lang.code}/{index}" hreflang="{lang.code}" lang="{lang.code}">{lang.name}</a></li>'
+        f'<li><a href="{lang.code}/{index}" hreflang="{lang.code}" lang="{lang.code}">{escape(lang.name)}</a></li>'
         for lang in content.site.languages
     )
-    name = content.site.name[default]
+    name = escape(content.site.name[default])
     (out / "index.html").write_text(
         f'<!doctype html>\n<html lang="{default}"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width,initial-scale=1">'
         f'<title>{name}</title><meta http-equiv="refresh" content="0; url={target}">'
-        f'<link rel="canonical" href="{content.site.base_url.rstrip("/")}/{default}/"></head>'
+        f'<link rel="canonical" href="{escape(content.site.base_url.rstrip("/"))}/{default}/"></head>'
         f"<body><h1>{name}</h1><ul>{links}</ul></body></html>\n",
         encoding="utf-8",
     )

@@ -10,14 +10,20 @@ extension the markers are HTML comments and the page renders the same, only slow
 
 from __future__ import annotations
 
+import os
 import re
+import secrets
 from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-START = "<!--pb-raw-->"
-END = "<!--/pb-raw-->"
+TOKEN = os.environ.setdefault("PHOBIEN_RAW_TOKEN", secrets.token_hex(8))
+"""A random word per build (inherited by the engine's worker processes): content cannot guess
+it, so the extension honours only the markers the stager wrote (``phobien check`` also refuses
+``<!--pb-raw`` in content)."""
+START = f"<!--pb-raw-{TOKEN}-->"
+END = f"<!--/pb-raw-{TOKEN}-->"
 MARKDOWN_START = "\x1epb-md\x1e"
 """Where the editor's Markdown starts inside a template's output (and :data:`MARKDOWN_END`)."""
 MARKDOWN_END = "\x1e/pb-md\x1e"

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
+
 from phobien.core.html import harden_links
 from phobien.core.text import anchor
 
@@ -13,7 +15,8 @@ from phobien.core.text import anchor
 class PhobienHooks:
     """Heading anchors fold tone marks and đ→d (non-Latin headings get a stable anchor), our
     templates' HTML passes through Markdown unparsed, per-page data reaches the templates, and
-    links to other sites get rel="noopener noreferrer"."""
+    links to other sites get rel="noopener noreferrer". The theme's templates escape by default
+    (:meth:`on_env`), so text from content can never become markup there."""
 
     config: Any
 
@@ -40,7 +43,28 @@ class PhobienHooks:
             page.meta["phobien"] = data
         return markdown
 
+    def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+        """Escape by default: Material's templates print page.title, page.meta.description and
+        config.site_name as they are; with autoescaping every text from content is escaped and
+        only the rendered page (:meth:`on_page_content`) and its headings are HTML."""
+        if self.config.enabled:
+            env.autoescape = True
+        return env
+
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+        if not self.config.enabled:
+            return html
+        _trust_toc(page.toc)
+        return Markup(html)
+
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         if not self.config.enabled:
             return output
         return harden_links(output)
+
+
+def _trust_toc(items: Any) -> None:
+    """Heading titles in the table of contents are HTML already (the converter escaped them)."""
+    for item in items or []:
+        item.title = Markup(item.title)
+        _trust_toc(getattr(item, "children", None))

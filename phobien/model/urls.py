@@ -1,0 +1,35 @@
+"""Web addresses in YAML: https or http to a named host, nothing a browser could run.
+
+Checked by the schema so that every URL field (sources, legal texts, base_url, quick exit) is
+refused at its line: no javascript:/data:/vbscript: in any spelling, no quotes, spaces, angle
+brackets or backslashes that could leave an attribute, no user info that hides the real host.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+_UNSAFE = re.compile(r"[\s\"'<>\\`{}|^\x00-\x1f\x7f-\x9f]")
+_HOST = re.compile(r"^[a-z0-9.-]+(:\d+)?$", re.I)
+
+
+def web_address(value: str) -> str:
+    """``value`` when it is an absolute https/http address; else a ValueError saying why."""
+    shown = value if len(value) <= 80 else value[:77] + "..."
+    scheme = value.split(":", 1)[0].lower() if ":" in value else ""
+    if scheme not in ("https", "http"):
+        raise ValueError(f"'{shown}' is not a web address; write it in full, starting with https://")
+    bad = _UNSAFE.search(value)
+    if bad:
+        raise ValueError(
+            f"'{shown}' contains {bad.group(0)!r}, which is not allowed in a web address; copy the address again"
+        )
+    parts = urlsplit(value)
+    if not value.lower().startswith(("https://", "http://")) or not _HOST.match(parts.netloc):
+        raise ValueError(f"'{shown}' has no valid host name after https://; copy the address again")
+    return value
+
+
+def host(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()

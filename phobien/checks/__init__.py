@@ -9,7 +9,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from phobien.checks import citations, ids, languages, legal, links, pages, plans, reports, site, translations, vocab
+from phobien.checks import (
+    citations,
+    ids,
+    languages,
+    legal,
+    links,
+    pages,
+    plans,
+    reports,
+    site,
+    translations,
+    validity,
+    vocab,
+)
 from phobien.core.diagnostics import Diagnostics
 from phobien.load.lookup import References
 from phobien.load.tree import Content, Page, load_content, reload_page
@@ -22,6 +35,7 @@ CHECKS: tuple[Check, ...] = (
     vocab.check_audiences,
     vocab.check_hotlines,
     vocab.check_agencies,
+    validity.check_closed_agencies,
     languages.check_default_language_texts,
     site.check_site,
     site.check_ui_strings,

@@ -21,6 +21,7 @@ from phobien.model.legal import LegalDocument
 from phobien.model.page import ArticleMeta, DocMeta, MaterialMeta, PageMeta
 from phobien.model.plan import Plan
 from phobien.model.province import Province, ProvinceFile
+from phobien.model.reorganisation import ReorganisationFile
 from phobien.model.report import Report
 from phobien.model.site import Site
 from phobien.model.vocab import Audience, AudienceFile, Topic, TopicFile
@@ -61,6 +62,8 @@ class Content:
     hotlines: list[Hotline] = field(default_factory=list)
     agencies: list[Agency] = field(default_factory=list)
     provinces: list[Province] = field(default_factory=list)
+    reorganisations: ReorganisationFile | None = None
+    """content/reorganisations.yml: the events that closed bodies (None when absent or broken)."""
     legal: dict[str, LegalDocument] = field(default_factory=dict)
     plans: dict[str, Plan] = field(default_factory=dict)
     reports: dict[str, Report] = field(default_factory=dict)
@@ -301,6 +304,21 @@ def _first_heading(body: str) -> str | None:
     return m.group(1) if m else None
 
 
+def _load_optional(model: type[M], key: str, cdir: Path, content: Content, diags: Diagnostics) -> M | None:
+    """content/<key>.yml when there is one; a file that cannot be read marks ``key`` broken."""
+    path = cdir / f"{key}.yml"
+    if not path.is_file():
+        return None
+    obj = _load_model(model, path, content, diags)
+    if obj is None:
+        content.broken.add(key)
+        return None
+    rel = diags.rel(path)
+    for name in ("sources", "events", "agencies"):
+        _locate_items(getattr(obj, name, []), rel, name)
+    return obj
+
+
 def _load_provinces(path: Path, content: Content, diags: Diagnostics) -> list[Province]:
     """content/provinces.yml (optional: a project without it has no gazetteer), its ids checked."""
     if not path.is_file():
@@ -353,6 +371,7 @@ def load_content(root: Path, diags: Diagnostics | None = None) -> tuple[Content,
     content.hotlines = _load_list(HotlineFile, "hotlines", cdir / "hotlines.yml", content, diags)
     content.agencies = _load_list(AgencyFile, "agencies", cdir / "agencies.yml", content, diags)
     content.provinces = _load_provinces(cdir / "provinces.yml", content, diags)
+    content.reorganisations = _load_optional(ReorganisationFile, "reorganisations", cdir, content, diags)
     content.legal = _load_dir(LegalDocument, cdir / "legal", content, diags)
     content.plans = _load_dir(Plan, cdir / "plans", content, diags)
     content.reports = _load_reports(cdir / "reports", content, diags)

@@ -57,7 +57,13 @@ PAGE_CHECKS: tuple[Callable[[Page, References, Diagnostics], None], ...] = (page
 def run_checks(content: Content, diags: Diagnostics) -> None:
     refs = References(content)
     for check in CHECKS:
-        check(content, refs, diags)
+        try:
+            check(content, refs, diags)
+        except (AttributeError, TypeError, KeyError, ValueError):
+            # A file kept in part after its errors (load.salvage) has empty fields a check may not
+            # expect: the errors already reported stand, and the other checks still run.
+            if not content.salvaged:
+                raise
 
 
 def check_content(root: Path) -> tuple[Content, Diagnostics]:

@@ -147,6 +147,8 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr, state: list[BuildStat
             file=stream,
         )
         return 1
+    if not opts.serve:  # drafts are shown by 'phobien serve' only (articles: stage.news)
+        content.materials = [p for p in content.materials if not getattr(p.meta, "draft", False)]
     out = opts.out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"

@@ -157,6 +157,10 @@ UI_KEYS: tuple[str, ...] = (
     "plan_change_law_amended",
     "plan_note",
     "preview_notice",
+    "review_checked_by",
+    "review_by_editors",
+    "review_next",
+    "hotline_stale_explained",
 )
 
 

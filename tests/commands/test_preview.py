@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import FIXTURES, make_project, run_phobien
 
-PREVIEW = 'class="pb-notice pb-notice--warning pb-preview"'
+PREVIEW = 'class="pb-preview"'
 
 
 def test_publication_build_refuses_an_example_address(tmp_path: Path) -> None:

@@ -1,0 +1,208 @@
+"""The folders that the jobs of a split build pass to each other (:mod:`phobien.publish.split`).
+
+Plain files only, and no absolute path in any of them, so that every job can run in its own
+clean copy of the project at any path (a CI runner, another machine):
+
+- the **staged artifact** (``phobien stage --out staged``): ``phobien-stage.json`` (what made it:
+  the code and tree digests, the date and options of the build, every page's address and title),
+  ``stage/<lang>/`` (the staged Markdown the engine renders) with ``stage/<lang>.phobien-pages.json``,
+  and ``languages/<lang>.json`` (the rest of that language's job: engine settings, feed, QR codes,
+  the files the other jobs write), with every path relative to the site or the staged folder;
+- a **language output** (``phobien build-language --out languages``): ``<lang>/`` (the finished
+  language folder) and ``phobien-<lang>.json`` (its result: warnings and the links that only the
+  merge can check, relative to the site).
+
+A job refuses an artifact made by other code or from another tree: its output would not be
+the site that one machine builds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import phobien
+from phobien.stage.staged import Staged
+
+FORMAT = 1
+"""Version of the layout below; raised when it changes."""
+MANIFEST = "phobien-stage.json"
+STAGE = "stage"
+LANGUAGES = "languages"
+TREE = ("content", "docs", "overrides", "mkdocs.yml")
+"""What the site is made from, besides the code: its digest is recorded in every artifact."""
+
+
+class ArtifactError(Exception):
+    """An artifact that cannot be used; ``str()`` is a one-line ``path:1:1: error: …`` message."""
+
+
+def shown(path: Path) -> str:
+    """``path`` as the user wrote it: relative to the current folder when under it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix() or "."
+    except ValueError:
+        return path.as_posix()
+
+
+def refuse(path: Path, message: str) -> ArtifactError:
+    return ArtifactError(f"{shown(path)}:1:1: error: {message}")
+
+
+def _digest(files: Iterable[tuple[str, Path]], extra: str = "") -> str:
+    h = hashlib.sha256(extra.encode("utf-8"))
+    for name, path in sorted(files):
+        h.update(f"\0{name}\0{path.stat().st_size}\0".encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def _files(folder: Path, prefix: str) -> list[tuple[str, Path]]:
+    if folder.is_file():
+        return [(prefix, folder)]
+    return [
+        (f"{prefix}/{p.relative_to(folder).as_posix()}", p)
+        for p in folder.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    ]
+
+
+def code_digest() -> str:
+    """phobien's own files (code, templates) and the versions of the libraries it requires."""
+    versions = []
+    try:
+        for requirement in metadata.requires("phobien") or []:
+            name = re.split(r"[^A-Za-z0-9._-]", requirement.strip(), maxsplit=1)[0]
+            try:
+                versions.append(f"{name}=={metadata.version(name)}")
+            except metadata.PackageNotFoundError:
+                continue  # an optional library that is not installed here
+    except metadata.PackageNotFoundError:
+        pass  # run from a source folder without being installed: the files alone count
+    return _digest(_files(Path(phobien.__file__).parent, "phobien"), "\n".join(sorted(versions)))
+
+
+def tree_digest(root: Path) -> str:
+    """The project's content, hand-written pages, theme layer and mkdocs.yml."""
+    return _digest(f for name in TREE if (root / name).exists() for f in _files(root / name, name))
+
+
+def relative(path: str | Path, base: Path) -> str:
+    """``path`` (under ``base``) relative to it; a trailing '/' is kept."""
+    text, start = Path(path).as_posix() + ("/" if str(path).endswith("/") else ""), base.as_posix()
+    if text == start:
+        return ""
+    if not text.startswith(start + "/"):
+        raise ValueError(f"{text} is not under {start}")
+    return text[len(start) + 1 :]
+
+
+def rebase(rel: str, base: Path) -> str:
+    """A path made by :func:`relative`, under ``base`` (absolute, POSIX)."""
+    return f"{base.as_posix()}/{rel}" if rel else base.as_posix()
+
+
+@dataclass
+class Manifest:
+    """What ``phobien-stage.json`` says: what made the artifact and every page's address."""
+
+    code: str
+    tree: str
+    engine: str
+    today: dt.date
+    offline: bool
+    strict: bool
+    print_: bool
+    raw_token: str
+    """The word that marks the templates' HTML in the staged Markdown (:mod:`phobien.stage.rawhtml`)."""
+    pages: dict[str, list[Staged]]
+    """Per language, in order: the pages (address, title, old addresses, fallback, source; no body)."""
+    identity: str = ""
+    """Digest of the manifest file: the language outputs name the artifact they were built from."""
+
+    @property
+    def languages(self) -> list[str]:
+        return list(self.pages)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "made_by": "phobien stage",
+            "code": self.code,
+            "tree": self.tree,
+            "engine": self.engine,
+            "today": self.today.isoformat(),
+            "offline": self.offline,
+            "strict": self.strict,
+            "print": self.print_,
+            "raw_token": self.raw_token,
+            "languages": self.languages,
+            "pages": {
+                lang: [[p.path, p.title, p.aliases, p.fallback, p.source] for p in pages]
+                for lang, pages in self.pages.items()
+            },
+        }
+
+
+def write_json(path: Path, data: Any) -> bytes:
+    """Write ``data`` as UTF-8 JSON (the same bytes for the same data); returns the bytes."""
+    raw = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False).encode("utf-8") + b"\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(raw)
+    return raw
+
+
+def read_json(path: Path, what: str) -> Any:
+    try:
+        return json.loads(path.read_bytes())
+    except FileNotFoundError:
+        raise refuse(path, f"there is no such file; {what}") from None
+    except (OSError, ValueError) as exc:
+        raise refuse(path, f"cannot be read ({type(exc).__name__}: {exc}); {what}") from None
+
+
+def read_manifest(folder: Path, root: Path) -> Manifest:
+    """The manifest of the staged artifact ``folder``, after checking that it was made by this
+    code from this tree (``root``). Raises :class:`ArtifactError`."""
+    path = folder / MANIFEST
+    again = "make it again with 'phobien stage --out FOLDER' and pass that folder"
+    data = read_json(path, f"the folder is not a staged artifact; {again}")
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("made_by") != "phobien stage":
+        raise refuse(path, f"not a staged artifact of this version of phobien (format {FORMAT}); {again}")
+    code = code_digest()
+    if data["code"] != code:
+        raise refuse(
+            path,
+            f"staged by another version of phobien (code {data['code'][:12]}, here {code[:12]}); "
+            f"install the same version in every job, or {again}",
+        )
+    tree = tree_digest(root)
+    if data["tree"] != tree:
+        raise refuse(
+            path,
+            f"staged from other content (content/, docs/, overrides/, mkdocs.yml: {data['tree'][:12]}, "
+            f"here {tree[:12]} in {shown(root)}); check out the same commit in every job, or {again}",
+        )
+    pages = {
+        lang: [Staged(p, t, "", aliases=list(a), fallback=bool(f), source=s) for p, t, a, f, s in items]
+        for lang, items in data["pages"].items()
+    }
+    return Manifest(
+        code,
+        tree,
+        data["engine"],
+        dt.date.fromisoformat(data["today"]),
+        bool(data["offline"]),
+        bool(data["strict"]),
+        bool(data["print"]),
+        str(data["raw_token"]),
+        pages,
+        hashlib.sha256(path.read_bytes()).hexdigest(),
+    )

@@ -1,0 +1,323 @@
+"""A build split into independent jobs, for CI runners or machines that share no disk:
+
+1. :func:`stage` (``phobien stage``): check and stage every language once; write the staged
+   artifact (:mod:`phobien.publish.artifact`);
+2. :func:`build_languages` (``phobien build-language``): from the staged artifact, one or more
+   languages' finished folders (the same work as :func:`phobien.publish.build.build_language`);
+3. :func:`merge` (``phobien merge``): the language folders put together, then what one machine
+   writes after its languages (redirects, short links, PDFs, root files, sitemap, open data,
+   the last link check) and the atomic swap.
+
+Each step runs the code of ``phobien build`` (:mod:`phobien.publish.build`), given the same
+inputs with their paths rebased on the job's own folders, so the merged site is the same,
+byte for byte, as the one ``phobien build`` makes from the same tree on the same date.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import os
+import shutil
+import sys
+import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TextIO
+
+from phobien.core.diagnostics import Diagnostics
+from phobien.core.heap import shared_heap
+from phobien.core.timing import Timings
+from phobien.engine import get_engine
+from phobien.engine.base import LanguageJob
+from phobien.errors import EXIT_CONTENT, EXIT_OK
+from phobien.load import load_content
+from phobien.publish import artifact as art
+from phobien.publish.build import (
+    BuildError,
+    BuildOptions,
+    LanguageOutcome,
+    LanguageWork,
+    _files_written_later,
+    _finish,
+    _prepare,
+    _progress,
+    _remove_leftovers,
+    _Run,
+    _swap,
+    build_language,
+    check,
+    engine_name,
+)
+from phobien.stage import rawhtml
+from phobien.stage.addresses import plan_addresses
+from phobien.stage.pages import Options
+
+OUTCOME = "phobien-{lang}.json"
+
+
+def stage(opts: BuildOptions, out: Path, stream: TextIO = sys.stderr) -> int:
+    """Check and stage every language into the artifact folder ``out``. Raises
+    :class:`~phobien.publish.artifact.ArtifactError` when ``out`` is another kind of folder."""
+    if out.exists() and (not out.is_dir() or any(out.iterdir())) and not (out / art.MANIFEST).is_file():
+        raise art.refuse(out, "exists and is not a staged artifact; choose another --out or remove the folder")
+    timer = Timings()
+    with timer("check"):
+        content, diags = check(opts.root, opts.strict, stream, opts.engine)
+    if diags.failed(opts.strict):
+        print(f"phobien stage: stopped: {diags.summary()}. Nothing was staged.", file=stream)
+        return EXIT_CONTENT
+    shutil.rmtree(out, ignore_errors=True)
+    site = out.resolve() / "site"  # never written: the paths of the jobs are made relative to it
+    stage_dir = out.resolve() / art.STAGE
+    try:
+        run = _prepare(content, dataclasses.replace(opts, stage_dir=stage_dir), site, timer, io.StringIO())
+    except BuildError as exc:
+        print(f"phobien stage: failed: {exc}. Nothing was staged.", file=stream)
+        return EXIT_CONTENT
+    engine = get_engine(engine_name(content, opts.engine))
+    with timer("write staged Markdown"):
+        for work in run.works:
+            engine.write_stage(work.job, work.pages, work.meta)
+            art.write_json(out / art.LANGUAGES / f"{work.job.lang}.json", _work_json(work, site, stage_dir))
+    manifest = art.Manifest(
+        art.code_digest(),
+        art.tree_digest(opts.root),
+        engine.name,
+        run.options.today,
+        opts.offline,
+        opts.strict,
+        opts.print_,
+        rawhtml.TOKEN,
+        run.staged,
+    )
+    art.write_json(out / art.MANIFEST, manifest.to_json())  # last: a folder without it is refused
+    if opts.timings:
+        timer.report(stream, "phobien stage: ")
+    total = sum(len(p) for p in run.staged.values())
+    print(
+        f"phobien stage: {total} pages in {len(run.works)} languages ({', '.join(run.staged)}) staged in "
+        f"{art.shown(out)}/ for {run.options.today.isoformat()} ({diags.summary()})",
+        file=stream,
+    )
+    return EXIT_OK
+
+
+def _work_json(work: LanguageWork, site: Path, stage_dir: Path) -> dict[str, Any]:
+    """A language's work as plain data, every path relative to the site or the staged folder."""
+    job = work.job
+    return {
+        "job": {
+            "engine": job.engine,
+            "lang": job.lang,
+            "stage_dir": art.relative(job.stage_dir, stage_dir),
+            "out_dir": art.relative(job.out_dir, site),
+            "site_name": job.site_name,
+            "settings": job.settings,
+            "strict": job.strict,
+        },
+        "site_name": work.site_name,
+        "extra_files": work.extra_files,
+        "qr": [[url, art.relative(target, site)] for url, target in work.qr],
+        "offline": work.offline,
+        "outside_files": sorted(art.relative(f, site) for f in work.outside_files),
+        "later": [art.relative(f, site) for f in work.later],
+    }
+
+
+def _work_from_json(data: dict[str, Any], root: Path, stage_dir: Path, site: Path) -> LanguageWork:
+    """:func:`_work_json` read back, every path rebased on this job's folders."""
+    j = data["job"]
+    job = LanguageJob(
+        j["engine"],
+        j["lang"],
+        root.resolve(),
+        Path(art.rebase(j["stage_dir"], stage_dir)),
+        Path(art.rebase(j["out_dir"], site)),
+        j["site_name"],
+        j["settings"],
+        j["strict"],
+    )
+    return LanguageWork(
+        job=job,
+        pages=[],  # written to the staged folder by `phobien stage`
+        meta={},
+        site_name=data["site_name"],
+        extra_files=data["extra_files"],
+        qr=[(url, art.rebase(rel, site)) for url, rel in data["qr"]],
+        qr_cache=root / ".phobien-cache" / "qr",
+        offline=data["offline"],
+        outside_files={art.rebase(f, site) for f in data["outside_files"]},
+        later=tuple(art.rebase(f, site) for f in data["later"]),
+    )
+
+
+def build_languages(
+    root: Path,
+    staged: Path,
+    languages: list[str],
+    out: Path,
+    jobs: int | None = None,
+    stream: TextIO = sys.stderr,
+    timings: bool = False,
+) -> int:
+    """Render ``languages`` from the staged artifact into ``out/<lang>/`` with their results in
+    ``out/phobien-<lang>.json``. Raises :class:`~phobien.publish.artifact.ArtifactError`."""
+    start = time.monotonic()
+    manifest = art.read_manifest(staged, root)
+    rawhtml.use_token(manifest.raw_token)
+    for lang in languages:
+        if lang not in manifest.languages:
+            raise art.refuse(
+                staged / art.MANIFEST,
+                f"the artifact has no language '{lang}'; use one of: {', '.join(manifest.languages)}",
+            )
+    site, stage_dir = out.resolve(), staged.resolve() / art.STAGE
+    works = []
+    for lang in dict.fromkeys(languages):
+        path = staged / art.LANGUAGES / f"{lang}.json"
+        works.append(_work_from_json(art.read_json(path, "stage again"), root, stage_dir, site))
+        shutil.rmtree(site / lang, ignore_errors=True)
+        (site / OUTCOME.format(lang=lang)).unlink(missing_ok=True)
+    site.mkdir(parents=True, exist_ok=True)
+    timer = Timings()
+    failed = 0
+    for outcome in _run_works(works, jobs, stream):
+        for phase, seconds in outcome.timings.items():
+            timer.add(f"{phase} (sum of languages)", seconds)
+        if outcome.error:
+            failed += 1
+            print(outcome.error, file=stream)
+            shutil.rmtree(site / outcome.lang, ignore_errors=True)
+            continue
+        art.write_json(site / OUTCOME.format(lang=outcome.lang), _outcome_json(outcome, manifest, site))
+    if timings:
+        timer.report(stream, "phobien build-language: ")
+    if failed:
+        print(f"phobien build-language: failed: {failed} language(s) failed.", file=stream)
+        return EXIT_CONTENT
+    print(
+        f"phobien build-language: done in {time.monotonic() - start:.1f} s: "
+        + ", ".join(f"{art.shown(out)}/{w.job.lang}/" for w in works),
+        file=stream,
+    )
+    return EXIT_OK
+
+
+def _run_works(works: list[LanguageWork], jobs: int | None, stream: TextIO) -> Iterator[LanguageOutcome]:
+    """The languages' work, in parallel worker processes where there are several (as ``phobien build``)."""
+    workers = max(1, min(len(works), jobs or os.cpu_count() or 1))
+    if workers > 1:
+        with shared_heap(), ProcessPoolExecutor(max_workers=workers) as pool:
+            for outcome in pool.map(build_language, works):
+                _progress(outcome, stream)
+                yield outcome
+        return
+    for work in works:
+        outcome = build_language(work)
+        _progress(outcome, stream)
+        yield outcome
+
+
+def _outcome_json(outcome: LanguageOutcome, manifest: art.Manifest, site: Path) -> dict[str, Any]:
+    return {
+        "format": art.FORMAT,
+        "stage": manifest.identity,
+        "lang": outcome.lang,
+        "pages": outcome.pages,
+        "warnings": outcome.warnings,
+        "timings": outcome.timings,
+        "broken_links": outcome.broken_links,
+        "deferred_links": [[page, href, art.relative(target, site)] for page, href, target in outcome.deferred_links],
+    }
+
+
+def _read_outcome(languages: Path, lang: str, manifest: art.Manifest, site: Path) -> LanguageOutcome:
+    """A language's result, checked to come from this staged artifact, with its paths on ``site``."""
+    path = languages / OUTCOME.format(lang=lang)
+    again = f"run 'phobien build-language --language {lang}' with this staged artifact and pass its --out folder"
+    data = art.read_json(path, f"no output of language '{lang}'; {again}")
+    if not isinstance(data, dict) or data.get("format") != art.FORMAT or data.get("lang") != lang:
+        raise art.refuse(path, f"not the output of language '{lang}' of this version of phobien; {again}")
+    if data.get("stage") != manifest.identity:
+        raise art.refuse(
+            path,
+            f"built from another staged artifact (stage {str(data.get('stage'))[:12]}, "
+            f"this one is {manifest.identity[:12]}); {again}",
+        )
+    if not (languages / lang).is_dir():
+        raise art.refuse(languages / lang, f"the folder of language '{lang}' is missing; {again}")
+    return LanguageOutcome(
+        lang,
+        data["pages"],
+        data["warnings"],
+        None,
+        data["timings"],
+        [(p, h, problem) for p, h, problem in data["broken_links"]],
+        [(p, h, art.rebase(target, site)) for p, h, target in data["deferred_links"]],
+    )
+
+
+@contextmanager
+def _today(date: str) -> Iterator[None]:
+    """The build's date for what reads the clock itself (the leaflets), as ``PHOBIEN_TODAY``."""
+    before = os.environ.get("PHOBIEN_TODAY")
+    os.environ["PHOBIEN_TODAY"] = date
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["PHOBIEN_TODAY"]
+        else:
+            os.environ["PHOBIEN_TODAY"] = before
+
+
+def merge(
+    root: Path, staged: Path, languages: Path, out: Path, stream: TextIO = sys.stderr, timings: bool = False
+) -> int:
+    """Put the language folders together into ``out`` and write what follows them; atomic as
+    ``phobien build``. Raises :class:`~phobien.publish.artifact.ArtifactError`."""
+    start = time.monotonic()
+    manifest = art.read_manifest(staged, root)
+    out = out.resolve()
+    tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
+    outcomes = [_read_outcome(languages, lang, manifest, tmp) for lang in manifest.languages]
+    content, diags = load_content(root)
+    if diags.failed(False):
+        diags.write(stream)
+        print(f"phobien merge: stopped: {diags.summary()}. The previous {out.name}/ was not changed.", file=stream)
+        return EXIT_CONTENT
+    diags = Diagnostics(root)
+    opts = BuildOptions(root=root, out=out, strict=manifest.strict, offline=manifest.offline, print_=manifest.print_)
+    options = Options(not manifest.offline, manifest.today, serve=False, print_=manifest.print_)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(out)
+    timer = Timings()
+    try:
+        with timer("copy the languages"):
+            for lang in manifest.languages:
+                shutil.copytree(languages / lang, tmp / lang)
+        plan = plan_addresses(
+            manifest.pages, content.site.base_url, content.site.default_language, options.directory_urls
+        )
+        written = _files_written_later(manifest.pages, plan, tmp, options.directory_urls)
+        run = _Run(content, options, manifest.pages, plan, tmp, written, [], 1)
+        with _today(manifest.today.isoformat()):
+            _finish(run, outcomes, diags, opts, timer, stream)
+        _swap(tmp, out)
+    except (BuildError, OSError) as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        what = str(exc) if isinstance(exc, BuildError) else f"cannot write: {exc}"
+        print(f"phobien merge: failed: {what}. The previous {out.name}/ was not changed.", file=stream)
+        return EXIT_CONTENT
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    if timings:
+        timer.report(stream, "phobien merge: ")
+    print(
+        f"phobien merge: done in {time.monotonic() - start:.1f} s: {art.shown(out)}/ ({diags.summary()})", file=stream
+    )
+    return EXIT_OK

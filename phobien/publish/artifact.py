@@ -121,6 +121,10 @@ class Manifest:
     strict: bool
     print_: bool
     raw_token: str
+    source_date_epoch: int
+    """When the build ran, for what the engine dates itself (SOURCE_DATE_EPOCH, the reproducible-builds
+    convention: MkDocs's ``lastmod`` in each language's sitemap.xml and its .gz headers): the stage's
+    time (or its SOURCE_DATE_EPOCH), so that jobs run later make what one machine makes at once."""
     """The word that marks the templates' HTML in the staged Markdown (:mod:`phobien.stage.rawhtml`)."""
     pages: dict[str, list[Staged]]
     """Per language, in order: the pages (address, title, old addresses, fallback, source; no body)."""
@@ -143,6 +147,7 @@ class Manifest:
             "strict": self.strict,
             "print": self.print_,
             "raw_token": self.raw_token,
+            "source_date_epoch": self.source_date_epoch,
             "languages": self.languages,
             "pages": {
                 lang: [[p.path, p.title, p.aliases, p.fallback, p.source] for p in pages]
@@ -203,6 +208,7 @@ def read_manifest(folder: Path, root: Path) -> Manifest:
         bool(data["strict"]),
         bool(data["print"]),
         str(data["raw_token"]),
+        int(data["source_date_epoch"]),
         pages,
         hashlib.sha256(path.read_bytes()).hexdigest(),
     )

@@ -91,6 +91,7 @@ def stage(opts: BuildOptions, out: Path, stream: TextIO = sys.stderr) -> int:
         opts.strict,
         opts.print_,
         rawhtml.TOKEN,
+        int(os.environ.get("SOURCE_DATE_EPOCH") or time.time()),
         run.staged,
     )
     art.write_json(out / art.MANIFEST, manifest.to_json())  # last: a folder without it is refused
@@ -184,7 +185,9 @@ def build_languages(
     site.mkdir(parents=True, exist_ok=True)
     timer = Timings()
     failed = 0
-    for outcome in _run_works(works, jobs, stream):
+    with _dates(manifest):
+        outcomes = list(_run_works(works, jobs, stream))
+    for outcome in outcomes:
         for phase, seconds in outcome.timings.items():
             timer.add(f"{phase} (sum of languages)", seconds)
         if outcome.error:
@@ -261,17 +264,20 @@ def _read_outcome(languages: Path, lang: str, manifest: art.Manifest, site: Path
 
 
 @contextmanager
-def _today(date: str) -> Iterator[None]:
-    """The build's date for what reads the clock itself (the leaflets), as ``PHOBIEN_TODAY``."""
-    before = os.environ.get("PHOBIEN_TODAY")
-    os.environ["PHOBIEN_TODAY"] = date
+def _dates(manifest: art.Manifest) -> Iterator[None]:
+    """The build's dates for what reads the clock itself: phobien's (``PHOBIEN_TODAY``, read by
+    the leaflets) and the engine's (``SOURCE_DATE_EPOCH``); worker processes inherit them."""
+    dates = {"PHOBIEN_TODAY": manifest.today.isoformat(), "SOURCE_DATE_EPOCH": str(manifest.source_date_epoch)}
+    before = {name: os.environ.get(name) for name in dates}
+    os.environ.update(dates)
     try:
         yield
     finally:
-        if before is None:
-            del os.environ["PHOBIEN_TODAY"]
-        else:
-            os.environ["PHOBIEN_TODAY"] = before
+        for name, value in before.items():
+            if value is None:
+                del os.environ[name]
+            else:
+                os.environ[name] = value
 
 
 def merge(
@@ -304,7 +310,7 @@ def merge(
         )
         written = _files_written_later(manifest.pages, plan, tmp, options.directory_urls)
         run = _Run(content, options, manifest.pages, plan, tmp, written, [], 1)
-        with _today(manifest.today.isoformat()):
+        with _dates(manifest):
             _finish(run, outcomes, diags, opts, timer, stream)
         _swap(tmp, out)
     except (BuildError, OSError) as exc:

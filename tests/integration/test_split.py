@@ -150,29 +150,35 @@ def _phobien(root: Path, *args: str, env: dict[str, str] | None = None) -> subpr
     )
 
 
+STAGED_AT = {"SOURCE_DATE_EPOCH": "1768435200"}  # 2026-01-15 00:00 UTC
+LATER = {"SOURCE_DATE_EPOCH": "1780000000"}  # 2026-05-28: language jobs that ran on another day
+
+
 def test_offline_split_build_without_print_is_the_same_site(tmp_path: Path) -> None:
     staging = make_project(tmp_path / "a" / "p", *TREES)
-    assert _phobien(staging, "stage", "--offline", "--no-print", "--out", "staged").returncode == 0
+    result = _phobien(staging, "stage", "--offline", "--no-print", "--out", "staged", env=STAGED_AT)
+    assert result.returncode == 0, result.stderr
     outputs = []
     for i, langs in enumerate((["km"], ["vi", "en"])):
         job = make_project(tmp_path / f"job{i}" / "deeper" / "p", *TREES)
         shutil.copytree(staging / "staged", job / "staged")
-        result = _phobien(
-            job, "build-language", "--staged", "staged", *(f"--language={x}" for x in langs), "--out", "o"
-        )
+        args = ["--staged", "staged", *(f"--language={x}" for x in langs), "--out", "o"]
+        result = _phobien(job, "build-language", *args, env=LATER)
         assert result.returncode == 0, result.stderr
         outputs.append(job / "o")
     merging = make_project(tmp_path / "m" / "p", *TREES)
     shutil.copytree(staging / "staged", merging / "s")
     for o in outputs:
         shutil.copytree(o, merging / "langs", dirs_exist_ok=True)
-    merged = _phobien(merging, "merge", "--staged", "s", "--languages", "langs", "--out", "out")
+    merged = _phobien(merging, "merge", "--staged", "s", "--languages", "langs", "--out", "out", env=LATER)
     assert merged.returncode == 0, merged.stderr
     one = make_project(tmp_path / "one" / "p", *TREES)
-    assert run_phobien(one, "build", "--offline", "--no-print").returncode == 0
+    assert _phobien(one, "build", "--offline", "--no-print", env=STAGED_AT).returncode == 0
     expected = tree_digest(one / "site")
     assert any(f.endswith(".qr.svg") for f in expected) and not any(f.endswith(".pdf") for f in expected)
     assert tree_digest(merging / "out") == expected
+    # The engine dated the languages' pages when the stage ran, not when their jobs ran.
+    assert "<lastmod>2026-01-15</lastmod>" in (merging / "out/km/sitemap.xml").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

@@ -128,6 +128,8 @@ class Manifest:
     """The word that marks the templates' HTML in the staged Markdown (:mod:`phobien.stage.rawhtml`)."""
     pages: dict[str, list[Staged]]
     """Per language, in order: the pages (address, title, old addresses, fallback, source; no body)."""
+    digests: dict[str, str]
+    """Per language, :func:`staged_digest` of what the stage wrote for it."""
     identity: str = ""
     """Digest of the manifest file: the language outputs name the artifact they were built from."""
 
@@ -153,6 +155,7 @@ class Manifest:
                 lang: [[p.path, p.title, p.aliases, p.fallback, p.source] for p in pages]
                 for lang, pages in self.pages.items()
             },
+            "digests": self.digests,
         }
 
 
@@ -182,26 +185,33 @@ def read_manifest(folder: Path, root: Path) -> Manifest:
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("made_by") != "phobien stage":
         raise refuse(path, f"not a staged artifact of this version of phobien (format {FORMAT}); {again}")
     code = code_digest()
-    if data["code"] != code:
+    if data.get("code") != code:
         raise refuse(
             path,
-            f"staged by another version of phobien (code {data['code'][:12]}, here {code[:12]}); "
+            f"staged by another version of phobien (code {str(data.get('code'))[:12]}, here {code[:12]}); "
             f"install the same version in every job, or {again}",
         )
     tree = tree_digest(root)
-    if data["tree"] != tree:
+    if data.get("tree") != tree:
         raise refuse(
             path,
-            f"staged from other content (content/, docs/, overrides/, mkdocs.yml: {data['tree'][:12]}, "
+            f"staged from other content (content/, docs/, overrides/, mkdocs.yml: {str(data.get('tree'))[:12]}, "
             f"here {tree[:12]} in {shown(root)}); check out the same commit in every job, or {again}",
         )
+    try:
+        return _manifest(data, hashlib.sha256(path.read_bytes()).hexdigest())
+    except (KeyError, TypeError, ValueError) as exc:
+        raise refuse(path, f"damaged ({type(exc).__name__}: {exc}); {again}") from None
+
+
+def _manifest(data: dict[str, Any], identity: str) -> Manifest:
     pages = {
         lang: [Staged(p, t, "", aliases=list(a), fallback=bool(f), source=s) for p, t, a, f, s in items]
         for lang, items in data["pages"].items()
     }
     return Manifest(
-        code,
-        tree,
+        data["code"],
+        data["tree"],
         data["engine"],
         dt.date.fromisoformat(data["today"]),
         bool(data["offline"]),
@@ -210,5 +220,25 @@ def read_manifest(folder: Path, root: Path) -> Manifest:
         str(data["raw_token"]),
         int(data["source_date_epoch"]),
         pages,
-        hashlib.sha256(path.read_bytes()).hexdigest(),
+        {str(k): str(v) for k, v in data["digests"].items()},
+        identity,
     )
+
+
+def staged_digest(folder: Path, lang: str) -> str:
+    """Every file the stage wrote for ``lang``: its staged folder, what the engine wrote beside it
+    (``stage/<lang>.*``) and its work (``languages/<lang>.json``)."""
+    stage = folder / STAGE
+    files = [
+        f
+        for p in (stage.iterdir() if stage.is_dir() else [])
+        if p.name == lang or p.name.startswith(f"{lang}.")
+        for f in _files(p, f"{STAGE}/{p.name}")
+    ]
+    work = folder / LANGUAGES / f"{lang}.json"
+    return _digest([*files, *([(f"{LANGUAGES}/{lang}.json", work)] if work.is_file() else [])])
+
+
+def folder_digest(folder: Path) -> str:
+    """Every file under ``folder`` (a language's output)."""
+    return _digest(_files(folder, "") if folder.is_dir() else [])

@@ -63,6 +63,10 @@ def stage(opts: BuildOptions, out: Path, stream: TextIO = sys.stderr) -> int:
     :class:`~phobien.publish.artifact.ArtifactError` when ``out`` is another kind of folder."""
     if out.exists() and (not out.is_dir() or any(out.iterdir())) and not (out / art.MANIFEST).is_file():
         raise art.refuse(out, "exists and is not a staged artifact; choose another --out or remove the folder")
+    if any(out.resolve().is_relative_to((opts.root / name).resolve()) for name in art.TREE):
+        raise art.refuse(
+            out, "is part of what the site is made from; choose a folder outside content/, docs/, overrides/"
+        )
     timer = Timings()
     with timer("check"):
         content, diags = check(opts.root, opts.strict, stream, opts.engine)
@@ -93,6 +97,7 @@ def stage(opts: BuildOptions, out: Path, stream: TextIO = sys.stderr) -> int:
         rawhtml.TOKEN,
         int(os.environ.get("SOURCE_DATE_EPOCH") or time.time()),
         run.staged,
+        {lang: art.staged_digest(out, lang) for lang in run.staged},
     )
     art.write_json(out / art.MANIFEST, manifest.to_json())  # last: a folder without it is refused
     if opts.timings:
@@ -169,19 +174,11 @@ def build_languages(
     start = time.monotonic()
     manifest = art.read_manifest(staged, root)
     rawhtml.use_token(manifest.raw_token)
-    for lang in languages:
-        if lang not in manifest.languages:
-            raise art.refuse(
-                staged / art.MANIFEST,
-                f"the artifact has no language '{lang}'; use one of: {', '.join(manifest.languages)}",
-            )
-    site, stage_dir = out.resolve(), staged.resolve() / art.STAGE
-    works = []
-    for lang in dict.fromkeys(languages):
-        path = staged / art.LANGUAGES / f"{lang}.json"
-        works.append(_work_from_json(art.read_json(path, "stage again"), root, stage_dir, site))
-        shutil.rmtree(site / lang, ignore_errors=True)
-        (site / OUTCOME.format(lang=lang)).unlink(missing_ok=True)
+    site = out.resolve()
+    works = [_read_work(staged, lang, manifest, root, site) for lang in dict.fromkeys(languages)]
+    for work in works:
+        shutil.rmtree(site / work.job.lang, ignore_errors=True)
+        (site / OUTCOME.format(lang=work.job.lang)).unlink(missing_ok=True)
     site.mkdir(parents=True, exist_ok=True)
     timer = Timings()
     failed = 0
@@ -209,6 +206,25 @@ def build_languages(
     return EXIT_OK
 
 
+def _read_work(staged: Path, lang: str, manifest: art.Manifest, root: Path, site: Path) -> LanguageWork:
+    """The work of ``lang`` in the staged artifact, checked to be what the stage wrote."""
+    if lang not in manifest.languages:
+        raise art.refuse(
+            staged / art.MANIFEST, f"the artifact has no language '{lang}'; use one of: {', '.join(manifest.languages)}"
+        )
+    if art.staged_digest(staged, lang) != manifest.digests.get(lang):
+        raise art.refuse(
+            staged / art.STAGE / lang,
+            f"the staged files of '{lang}' are not those that 'phobien stage' wrote (missing or changed); "
+            "pass the whole staged folder, or stage again",
+        )
+    path = staged / art.LANGUAGES / f"{lang}.json"
+    try:
+        return _work_from_json(art.read_json(path, "stage again"), root, staged.resolve() / art.STAGE, site)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise art.refuse(path, f"damaged ({type(exc).__name__}: {exc}); stage again") from None
+
+
 def _run_works(works: list[LanguageWork], jobs: int | None, stream: TextIO) -> Iterator[LanguageOutcome]:
     """The languages' work, in parallel worker processes where there are several (as ``phobien build``)."""
     workers = max(1, min(len(works), jobs or os.cpu_count() or 1))
@@ -229,6 +245,7 @@ def _outcome_json(outcome: LanguageOutcome, manifest: art.Manifest, site: Path) 
         "format": art.FORMAT,
         "stage": manifest.identity,
         "lang": outcome.lang,
+        "files": art.folder_digest(site / outcome.lang),
         "pages": outcome.pages,
         "warnings": outcome.warnings,
         "timings": outcome.timings,
@@ -250,17 +267,24 @@ def _read_outcome(languages: Path, lang: str, manifest: art.Manifest, site: Path
             f"built from another staged artifact (stage {str(data.get('stage'))[:12]}, "
             f"this one is {manifest.identity[:12]}); {again}",
         )
-    if not (languages / lang).is_dir():
-        raise art.refuse(languages / lang, f"the folder of language '{lang}' is missing; {again}")
-    return LanguageOutcome(
-        lang,
-        data["pages"],
-        data["warnings"],
-        None,
-        data["timings"],
-        [(p, h, problem) for p, h, problem in data["broken_links"]],
-        [(p, h, art.rebase(target, site)) for p, h, target in data["deferred_links"]],
-    )
+    if art.folder_digest(languages / lang) != data.get("files"):
+        raise art.refuse(
+            languages / lang,
+            f"the files of language '{lang}' are not those its job wrote (missing or changed); "
+            f"pass its whole --out folder, or {again}",
+        )
+    try:
+        return LanguageOutcome(
+            lang,
+            data["pages"],
+            data["warnings"],
+            None,
+            data["timings"],
+            [(p, h, problem) for p, h, problem in data["broken_links"]],
+            [(p, h, art.rebase(target, site)) for p, h, target in data["deferred_links"]],
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise art.refuse(path, f"damaged ({type(exc).__name__}: {exc}); {again}") from None
 
 
 @contextmanager

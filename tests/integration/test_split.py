@@ -256,11 +256,42 @@ def test_usage_errors_of_the_split_commands(tmp_path: Path, staged: Path) -> Non
     none = _phobien(copy, "build-language", "--staged", "docs", "--language", "vi", "--out", "o")
     assert none.returncode == 2
     assert none.stderr.startswith("docs/phobien-stage.json:1:1: error: there is no such file; the folder is not a")
+    inside = _phobien(copy, "stage", "--out", "docs/staged")
+    assert (inside.returncode, inside.stderr.splitlines()) == (
+        2,
+        [
+            "docs/staged:1:1: error: is part of what the site is made from; "
+            "choose a folder outside content/, docs/, overrides/"
+        ],
+    )
     taken = _phobien(copy, "stage", "--out", "content")
     assert (taken.returncode, taken.stderr.splitlines()) == (
         2,
         ["content:1:1: error: exists and is not a staged artifact; choose another --out or remove the folder"],
     )
+
+
+def test_jobs_refuse_incomplete_or_changed_artifacts(tmp_path: Path, staged: Path) -> None:
+    copy = _clean_copy(tmp_path, staged)
+    (copy / "staged/stage/en/index.md").unlink()
+    result = _phobien(copy, "build-language", "--staged", "staged", "--language", "en", "--out", "o")
+    assert (result.returncode, result.stderr.splitlines()) == (
+        2,
+        [
+            "staged/stage/en:1:1: error: the staged files of 'en' are not those that 'phobien stage' wrote "
+            "(missing or changed); pass the whole staged folder, or stage again"
+        ],
+    )
+    shutil.rmtree(copy / "staged")
+    shutil.copytree(staged / "staged", copy / "staged")
+    args = ("--staged", "staged", "--language", "vi", "--language", "en", "--out", "o")
+    assert _phobien(copy, "build-language", *args).returncode == 0
+    page = copy / "o/vi/index.html"
+    page.write_text(page.read_text(encoding="utf-8") + "<!-- changed -->", encoding="utf-8")
+    merged = _phobien(copy, "merge", "--staged", "staged", "--languages", "o")
+    assert merged.returncode == 2
+    assert merged.stderr.startswith("o/vi:1:1: error: the files of language 'vi' are not those its job wrote")
+    assert not (copy / "site").exists()
 
 
 def test_stage_stops_on_content_errors_and_writes_nothing(tmp_path: Path) -> None:

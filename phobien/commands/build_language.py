@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from phobien.commands.args import path
-from phobien.errors import EXIT_USAGE
-from phobien.publish.artifact import ArtifactError
-from phobien.publish.split import build_languages
+from phobien.publish.split import build_languages, run_job
 
 
 def register(sub: Any) -> None:
@@ -27,8 +24,7 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        return build_languages(args.root, args.staged, args.languages, args.out, args.jobs, timings=args.timings)
-    except ArtifactError as exc:
-        print(exc, file=sys.stderr)
-        return EXIT_USAGE
+    return run_job(
+        "build-language",
+        lambda: build_languages(args.root, args.staged, args.languages, args.out, args.jobs, timings=args.timings),
+    )

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from phobien.commands.args import path
-from phobien.errors import EXIT_USAGE
-from phobien.publish.artifact import ArtifactError
-from phobien.publish.split import merge
+from phobien.publish.split import merge, run_job
 
 
 def register(sub: Any) -> None:
@@ -26,8 +23,7 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        return merge(args.root, args.staged, args.languages, args.out or args.root / "site", timings=args.timings)
-    except ArtifactError as exc:
-        print(exc, file=sys.stderr)
-        return EXIT_USAGE
+    return run_job(
+        "merge",
+        lambda: merge(args.root, args.staged, args.languages, args.out or args.root / "site", timings=args.timings),
+    )

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from phobien.commands.args import path
 from phobien.engine import DEFAULT_ENGINE, ENGINES
-from phobien.errors import EXIT_USAGE
-from phobien.publish.artifact import ArtifactError
 from phobien.publish.build import BuildOptions
-from phobien.publish.split import stage
+from phobien.publish.split import run_job, stage
 
 
 def register(sub: Any) -> None:
@@ -44,8 +41,4 @@ def run(args: argparse.Namespace) -> int:
         timings=args.timings,
         engine=args.engine,
     )
-    try:
-        return stage(opts, args.out)
-    except ArtifactError as exc:
-        print(exc, file=sys.stderr)
-        return EXIT_USAGE
+    return run_job("stage", lambda: stage(opts, args.out))

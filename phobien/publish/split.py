@@ -21,7 +21,7 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,7 +32,7 @@ from phobien.core.heap import shared_heap
 from phobien.core.timing import Timings
 from phobien.engine import get_engine
 from phobien.engine.base import LanguageJob
-from phobien.errors import EXIT_CONTENT, EXIT_OK
+from phobien.errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
 from phobien.load import load_content
 from phobien.publish import artifact as art
 from phobien.publish.build import (
@@ -56,6 +56,20 @@ from phobien.stage.addresses import plan_addresses
 from phobien.stage.pages import Options
 
 OUTCOME = "phobien-{lang}.json"
+
+
+def run_job(command: str, job: Callable[[], int], stream: TextIO = sys.stderr) -> int:
+    """Run one job of ``phobien <command>``: an artifact it must not use is a one-line refusal
+    (exit 2), a folder it cannot write a one-line failure (exit 1), never a traceback."""
+    try:
+        return job()
+    except art.ArtifactError as exc:
+        print(exc, file=stream)
+        return EXIT_USAGE
+    except OSError as exc:
+        where = f" '{exc.filename}'" if exc.filename else ""
+        print(f"phobien {command}: failed: cannot write{where}: {exc.strerror or exc}.", file=stream)
+        return EXIT_CONTENT
 
 
 def stage(opts: BuildOptions, out: Path, stream: TextIO = sys.stderr) -> int:

@@ -294,6 +294,29 @@ def test_jobs_refuse_incomplete_or_changed_artifacts(tmp_path: Path, staged: Pat
     assert not (copy / "site").exists()
 
 
+def test_a_language_the_engine_cannot_render_fails_in_one_line(tmp_path: Path) -> None:
+    broken = "{% extends 'base.html' %}{% block content %}{{ broken( }}{% endblock %}"
+    copies = []
+    for name in ("stage", "job"):
+        copy = make_project(tmp_path / name / "p", FIXTURES / "minimal")
+        (copy / "overrides/main.html").write_text(broken, encoding="utf-8")  # the same tree in both
+        copies.append(copy)
+    assert _phobien(copies[0], "stage", "--no-print", "--out", "staged").returncode == 0
+    shutil.copytree(copies[0] / "staged", copies[1] / "staged")
+    result = _phobien(copies[1], "build-language", "--staged", "staged", "--language", "vi", "--out", "o")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "template error" in result.stderr
+    assert result.stderr.splitlines()[-1] == "phobien build-language: failed: 1 language(s) failed."
+    assert list((copies[1] / "o").iterdir()) == []
+    (copies[1] / "blocker").write_text("a file, not a folder", encoding="utf-8")
+    blocked = _phobien(copies[1], "build-language", "--staged", "staged", "--language", "vi", "--out", "blocker")
+    assert blocked.returncode == 1
+    assert blocked.stderr.splitlines() == [
+        f"phobien build-language: failed: cannot write '{copies[1] / 'blocker' / 'phobien-vi.json'}': Not a directory."
+    ]
+
+
 def test_stage_stops_on_content_errors_and_writes_nothing(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p", FIXTURES / "minimal")
     (root / "content/site.yml").write_text("name: [\n", encoding="utf-8")

@@ -69,6 +69,7 @@ class Runner:
     def _action(self, action: str, given: dict[str, str], copy: Path) -> None:
         if action == "actions/upload-artifact":
             assert given["name"] not in {p.name for p in self.artifacts.glob("*")}, "artifact names are unique"
+            assert given.get("include-hidden-files") == "True", "every file is passed on, as copied here"
             shutil.copytree(copy / given["path"], self.artifacts / given["name"])
         elif action == "actions/download-artifact":
             names = [given["name"]] if "name" in given else fnmatch.filter(os.listdir(self.artifacts), given["pattern"])

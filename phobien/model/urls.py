@@ -10,6 +10,10 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+PAGE_LINK_KINDS = ("material", "article", "page", "plan", "audience", "legal", "agency")
+"""The short forms of a link to another page of the site (``[…](material:slug)``): not URL
+schemes; staging rewrites them to the page's address (phobien/stage/links.py)."""
+
 _UNSAFE = re.compile(r"[\s\"'<>\\`{}|^\x00-\x1f\x7f-\x9f]")
 _HOST = re.compile(r"^[a-z0-9.-]+(:\d+)?$", re.I)
 

@@ -29,6 +29,8 @@ from pathlib import Path
 from typing import Any
 
 import phobien
+from phobien.engine.base import LanguageJob
+from phobien.publish.build import LanguageWork
 from phobien.stage.staged import Staged
 
 FORMAT = 1
@@ -242,3 +244,52 @@ def staged_digest(folder: Path, lang: str) -> str:
 def folder_digest(folder: Path) -> str:
     """Every file under ``folder`` (a language's output)."""
     return _digest(_files(folder, "") if folder.is_dir() else [])
+
+
+def work_json(work: LanguageWork, site: Path, stage_dir: Path) -> dict[str, Any]:
+    """A language's work as plain data, every path relative to the site or the staged folder."""
+    job = work.job
+    return {
+        "job": {
+            "engine": job.engine,
+            "lang": job.lang,
+            "stage_dir": relative(job.stage_dir, stage_dir),
+            "out_dir": relative(job.out_dir, site),
+            "site_name": job.site_name,
+            "settings": job.settings,
+            "strict": job.strict,
+        },
+        "site_name": work.site_name,
+        "extra_files": work.extra_files,
+        "qr": [[url, relative(target, site)] for url, target in work.qr],
+        "offline": work.offline,
+        "outside_files": sorted(relative(f, site) for f in work.outside_files),
+        "later": [relative(f, site) for f in work.later],
+    }
+
+
+def work_from_json(data: dict[str, Any], root: Path, stage_dir: Path, site: Path) -> LanguageWork:
+    """:func:`work_json` read back, every path rebased on this job's folders."""
+    j = data["job"]
+    job = LanguageJob(
+        j["engine"],
+        j["lang"],
+        root.resolve(),
+        Path(rebase(j["stage_dir"], stage_dir)),
+        Path(rebase(j["out_dir"], site)),
+        j["site_name"],
+        j["settings"],
+        j["strict"],
+    )
+    return LanguageWork(
+        job=job,
+        pages=[],  # written to the staged folder by `phobien stage`
+        meta={},
+        site_name=data["site_name"],
+        extra_files=data["extra_files"],
+        qr=[(url, rebase(rel, site)) for url, rel in data["qr"]],
+        qr_cache=root / ".phobien-cache" / "qr",
+        offline=data["offline"],
+        outside_files={rebase(f, site) for f in data["outside_files"]},
+        later=tuple(rebase(f, site) for f in data["later"]),
+    )

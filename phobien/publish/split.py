@@ -31,9 +31,8 @@ from phobien.core.diagnostics import Diagnostics
 from phobien.core.heap import shared_heap
 from phobien.core.timing import Timings
 from phobien.engine import get_engine
-from phobien.engine.base import LanguageJob
 from phobien.errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
-from phobien.load import load_content
+from phobien.load import Content, load_content
 from phobien.publish import artifact as art
 from phobien.publish.build import (
     BuildError,
@@ -88,32 +87,15 @@ def stage(opts: BuildOptions, out: Path, stream: TextIO = sys.stderr) -> int:
         print(f"phobien stage: stopped: {diags.summary()}. Nothing was staged.", file=stream)
         return EXIT_CONTENT
     shutil.rmtree(out, ignore_errors=True)
-    site = out.resolve() / "site"  # never written: the paths of the jobs are made relative to it
-    stage_dir = out.resolve() / art.STAGE
     try:
-        run = _prepare(content, dataclasses.replace(opts, stage_dir=stage_dir), site, timer, io.StringIO())
+        run = _write_artifact(content, opts, out, timer)
     except BuildError as exc:
+        shutil.rmtree(out, ignore_errors=True)
         print(f"phobien stage: failed: {exc}. Nothing was staged.", file=stream)
         return EXIT_CONTENT
-    engine = get_engine(engine_name(content, opts.engine))
-    with timer("write staged Markdown"):
-        for work in run.works:
-            engine.write_stage(work.job, work.pages, work.meta)
-            art.write_json(out / art.LANGUAGES / f"{work.job.lang}.json", _work_json(work, site, stage_dir))
-    manifest = art.Manifest(
-        art.code_digest(),
-        art.tree_digest(opts.root),
-        engine.name,
-        run.options.today,
-        opts.offline,
-        opts.strict,
-        opts.print_,
-        rawhtml.TOKEN,
-        int(os.environ.get("SOURCE_DATE_EPOCH") or time.time()),
-        run.staged,
-        {lang: art.staged_digest(out, lang) for lang in run.staged},
-    )
-    art.write_json(out / art.MANIFEST, manifest.to_json())  # last: a folder without it is refused
+    except BaseException:
+        shutil.rmtree(out, ignore_errors=True)  # no half-written artifact is left to be used
+        raise
     if opts.timings:
         timer.report(stream, "phobien stage: ")
     total = sum(len(p) for p in run.staged.values())
@@ -125,53 +107,32 @@ def stage(opts: BuildOptions, out: Path, stream: TextIO = sys.stderr) -> int:
     return EXIT_OK
 
 
-def _work_json(work: LanguageWork, site: Path, stage_dir: Path) -> dict[str, Any]:
-    """A language's work as plain data, every path relative to the site or the staged folder."""
-    job = work.job
-    return {
-        "job": {
-            "engine": job.engine,
-            "lang": job.lang,
-            "stage_dir": art.relative(job.stage_dir, stage_dir),
-            "out_dir": art.relative(job.out_dir, site),
-            "site_name": job.site_name,
-            "settings": job.settings,
-            "strict": job.strict,
-        },
-        "site_name": work.site_name,
-        "extra_files": work.extra_files,
-        "qr": [[url, art.relative(target, site)] for url, target in work.qr],
-        "offline": work.offline,
-        "outside_files": sorted(art.relative(f, site) for f in work.outside_files),
-        "later": [art.relative(f, site) for f in work.later],
-    }
-
-
-def _work_from_json(data: dict[str, Any], root: Path, stage_dir: Path, site: Path) -> LanguageWork:
-    """:func:`_work_json` read back, every path rebased on this job's folders."""
-    j = data["job"]
-    job = LanguageJob(
-        j["engine"],
-        j["lang"],
-        root.resolve(),
-        Path(art.rebase(j["stage_dir"], stage_dir)),
-        Path(art.rebase(j["out_dir"], site)),
-        j["site_name"],
-        j["settings"],
-        j["strict"],
+def _write_artifact(content: Content, opts: BuildOptions, out: Path, timer: Timings) -> _Run:
+    """Stage every language as ``phobien build`` does and write the artifact; the manifest last."""
+    site = out.resolve() / "site"  # never written: the paths of the jobs are made relative to it
+    stage_dir = out.resolve() / art.STAGE
+    run = _prepare(content, dataclasses.replace(opts, stage_dir=stage_dir), site, timer, io.StringIO())
+    engine = get_engine(engine_name(content, opts.engine))
+    with timer("write staged Markdown"):
+        for work in run.works:
+            engine.write_stage(work.job, work.pages, work.meta)
+            art.write_json(out / art.LANGUAGES / f"{work.job.lang}.json", art.work_json(work, site, stage_dir))
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    manifest = art.Manifest(
+        art.code_digest(),
+        art.tree_digest(opts.root),
+        engine.name,
+        run.options.today,
+        opts.offline,
+        opts.strict,
+        opts.print_,
+        rawhtml.TOKEN,
+        int(epoch) if epoch.isdigit() else int(time.time()),
+        run.staged,
+        {lang: art.staged_digest(out, lang) for lang in run.staged},
     )
-    return LanguageWork(
-        job=job,
-        pages=[],  # written to the staged folder by `phobien stage`
-        meta={},
-        site_name=data["site_name"],
-        extra_files=data["extra_files"],
-        qr=[(url, art.rebase(rel, site)) for url, rel in data["qr"]],
-        qr_cache=root / ".phobien-cache" / "qr",
-        offline=data["offline"],
-        outside_files={art.rebase(f, site) for f in data["outside_files"]},
-        later=tuple(art.rebase(f, site) for f in data["later"]),
-    )
+    art.write_json(out / art.MANIFEST, manifest.to_json())  # last: a folder without it is refused
+    return run
 
 
 def build_languages(
@@ -234,7 +195,7 @@ def _read_work(staged: Path, lang: str, manifest: art.Manifest, root: Path, site
         )
     path = staged / art.LANGUAGES / f"{lang}.json"
     try:
-        return _work_from_json(art.read_json(path, "stage again"), root, staged.resolve() / art.STAGE, site)
+        return art.work_from_json(art.read_json(path, "stage again"), root, staged.resolve() / art.STAGE, site)
     except (KeyError, TypeError, ValueError) as exc:
         raise art.refuse(path, f"damaged ({type(exc).__name__}: {exc}); stage again") from None
 

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from phobien.model.common import Model, Slug, Text
+from phobien.model.common import Model, Slug, Text, WebUrl
 
 PERIOD = re.compile(r"^(?P<year>\d{4})(?:-q(?P<quarter>[1-4]))?$")
 """A reporting period: a year (``2025``) or a quarter of a year (``2025-q3``)."""
@@ -45,7 +45,7 @@ class Evidence(Model):
 
     title: Text = Field(description="What it is, e.g. 'Báo cáo số 512/BC-STP'.")
     number: Text | None = Field(None, description="Document number, e.g. '512/BC-STP'.")
-    url: Text | None = Field(None, description="Web address, if it has one.")
+    url: WebUrl | None = Field(None, description="Web address (https://...), if it has one.")
 
 
 class TaskReport(Model):
@@ -71,6 +71,9 @@ class Report(Model):
     reported_by: Slug = Field(description="Id of the agency that sends the report.")
     date: dt.date = Field(description="Date of the report.")
     number: Text | None = Field(None, description="The report's document number, e.g. '512/BC-STP'.")
+    place: Text | None = Field(
+        None, description="Place written before the date, e.g. 'Hà Nội' (default: the province of the reporting body)."
+    )
     example: bool = Field(
         False,
         description="true for invented example data: the pages say so and open data leaves it out.",

@@ -204,6 +204,7 @@ PROGRESS_KEYS: tuple[str, ...] = (
     "report_plan",
     "report_reported_by",
     "report_date",
+    "report_period",
     "report_period_year",
     "report_period_quarter",
     "report_summary",

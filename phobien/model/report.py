@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from phobien.model.common import Model, Slug, Text, WebUrl
 
@@ -30,6 +30,15 @@ def period_bounds(period: str) -> tuple[dt.date, dt.date]:
     first = dt.date(year, 3 * q - 2, 1)
     last = dt.date(year + (q == 4), (3 * q) % 12 + 1, 1) - dt.timedelta(days=1)
     return first, last
+
+
+def _period(value: str) -> str:
+    if not PERIOD.match(value):
+        raise ValueError(f"'{value}' is not a reporting period; write a year (2025) or a quarter of a year (2025-q3)")
+    return value
+
+
+Period = Annotated[Text, AfterValidator(_period)]
 
 
 class Figure(Model):
@@ -67,7 +76,7 @@ class Report(Model):
     """One report on one plan for one period."""
 
     plan: Slug = Field(description="Id of the plan (its file name in content/plans/); the folder's name.")
-    period: Text = Field(pattern=PERIOD.pattern, description="'2025' (a year) or '2025-q3' (a quarter).")
+    period: Period = Field(description="'2025' (a year) or '2025-q3' (a quarter).")
     reported_by: Slug = Field(description="Id of the agency that sends the report.")
     date: dt.date = Field(description="Date of the report.")
     number: Text | None = Field(None, description="The report's document number, e.g. '512/BC-STP'.")

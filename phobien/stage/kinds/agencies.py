@@ -9,6 +9,7 @@ from phobien.core.text import anchor
 from phobien.stage.closed import closed_view, event_view, successor_views
 from phobien.stage.context import StageContext
 from phobien.stage.lists import paged
+from phobien.stage.progress_views import ProgressViews
 from phobien.stage.staged import NO_MENU, Staged
 
 Roles = dict[str, dict[str, list[dict[str, Any]]]]
@@ -36,6 +37,7 @@ def _roles(ctx: StageContext) -> Roles:
 
 def stage(ctx: StageContext) -> list[Staged]:
     roles = _roles(ctx)
+    progress = ProgressViews(ctx.content, ctx.options.today, ctx.lang, ctx.t, ctx.agency_name)
     pages = []
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for agency in ctx.content.agencies:
@@ -49,6 +51,7 @@ def stage(ctx: StageContext) -> list[Staged]:
             closed=closed_view(ctx, agency.id),
             successors=successor_views(ctx, closure) if closure else [],
             event=event_view(ctx, closure) if closure else None,
+            progress=progress.agency(agency.id),
             roles=[
                 {"id": "lead", "title": ctx.t("as_lead"), "tasks": mine["lead"]},
                 {"id": "partner", "title": ctx.t("as_partner"), "tasks": mine["partners"]},

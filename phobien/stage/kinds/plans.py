@@ -14,6 +14,7 @@ from phobien.stage.closed import agency_ref
 from phobien.stage.context import StageContext
 from phobien.stage.lists import section_list
 from phobien.stage.plan_changes import plan_changes
+from phobien.stage.progress_views import ProgressViews
 from phobien.stage.staged import NO_MENU, Staged
 
 
@@ -58,6 +59,7 @@ def _by_lead(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def stage(ctx: StageContext) -> list[Staged]:
     pages = []
     items = []
+    progress = ProgressViews(ctx.content, ctx.options.today, ctx.lang, ctx.t, ctx.agency_name)
     for pid, plan in sorted(ctx.content.plans.items()):
         path = f"plans/{pid}.md"
         legal = [views.legal_status(*found) for found in map(ctx.legal_ref, plan.legal_basis) if found]
@@ -77,6 +79,8 @@ def stage(ctx: StageContext) -> list[Staged]:
             legal=legal,
             groups=groups,
             by_agency=_by_lead(groups),
+            progress=progress.plan(pid),
+            plan_id=pid,
         )
         summary = ctx.loc(plan.summary)
         pages.append(Staged(path, plan.title, body, kind="plan", layout=NO_MENU, description=summary or None))

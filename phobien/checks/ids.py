@@ -36,6 +36,8 @@ _LIST_PAGE = re.compile(r"^page-\d+$")
 def _duplicates(diags: Diagnostics, content: Content, items: list[Any], what: str) -> None:
     seen: dict[str, Any] = {}
     for item in items:
+        if item.id is None:
+            continue  # its own error says why
         if item.id in seen:
             first = content.pos(seen[item.id], "id")
             diags.error(

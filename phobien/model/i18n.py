@@ -142,10 +142,29 @@ UI_KEYS: tuple[str, ...] = (
     "plan_by_agency",
     "plan_unfold_hint",
     "search_in_language",
+    "agency_closed",
+    "agency_closed_on",
+    "agency_closed_by",
+    "agency_closed_undated",
+    "now_handled_by",
+    "plan_changes_title",
+    "plan_change_ended",
+    "plan_change_province",
+    "plan_change_closed_other",
+    "plan_change_bodies",
+    "plan_change_law_replaced",
+    "plan_change_law_ended",
+    "plan_change_law_amended",
+    "plan_note",
+    "preview_notice",
+    "review_checked_by",
+    "review_by_editors",
+    "review_next",
+    "hotline_stale_explained",
 )
 
 
-PLACEHOLDERS = frozenset({"date", "default", "language", "n", "reviewer", "total", "year"})
+PLACEHOLDERS = frozenset({"by", "date", "default", "due", "language", "law", "n", "name", "reviewer", "total", "year"})
 """The names phobien's templates fill into interface strings (``{date}``); nothing else, no
 attribute or index access (``{date.__class__}`` would show interpreter internals)."""
 

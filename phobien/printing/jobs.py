@@ -83,7 +83,7 @@ class _Views:
             **self.common(),
             "title": meta.title,
             "summary": meta.summary or "",
-            "review": {"status": meta.review.status, "text": views.review_text(self.t, meta.review)},
+            "review": {"status": meta.review.status, "text": views.review_text(self.t, meta.review, self.content.site)},
             "notices": self.ctx.notices(page, False, source),
             "body": cite(page.body, meta.sources, link=False),
             "hotlines": self.hotline_list(views.material_hotline_ids(self.content, meta)),

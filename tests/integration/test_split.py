@@ -112,6 +112,18 @@ def test_workflow_jobs_in_clean_copies_make_the_site_of_one_machine(tmp_path: Pa
     assert matrix == {"language": "${{ fromJSON(needs.stage.outputs.languages) }}"}
     assert jobs["stage"]["outputs"] == {"languages": "${{ steps.languages.outputs.languages }}"}
 
+    caches = {
+        name: [
+            (s["with"]["path"], s["with"]["key"]) for s in job["steps"] if s.get("uses", "").startswith("actions/cache")
+        ]
+        for name, job in jobs.items()
+    }
+    assert caches == {
+        "stage": [],
+        "language": [(".phobien-cache/qr", "qr-${{ matrix.language }}-${{ github.sha }}")],
+        "merge": [(".phobien-cache/print", "print-${{ github.sha }}")],
+    }
+
     runner = Runner(tmp_path / "ci")
     languages = json.loads(runner.run_job("stage", jobs["stage"])["languages"])
     assert languages == ["vi", "en", "km"]

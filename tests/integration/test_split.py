@@ -86,7 +86,8 @@ class Runner:
         out = copy.parent / "github-output"
         out.write_text("", encoding="utf-8")
         env = {**os.environ, "PATH": f"{self.bin}{os.pathsep}{os.environ['PATH']}", "GITHUB_OUTPUT": str(out)}
-        result = subprocess.run(["bash", "-e", "-c", command], cwd=copy, env=env, capture_output=True, text=True)
+        shell = ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", command]  # GitHub's `run:` shell
+        result = subprocess.run(shell, cwd=copy, env=env, capture_output=True, text=True)
         assert result.returncode == 0, (command, result.stderr)
         assert "Traceback" not in result.stderr
         return dict(line.split("=", 1) for line in out.read_text(encoding="utf-8").splitlines() if line)
@@ -223,6 +224,10 @@ def test_language_job_refuses_an_artifact_of_other_content(tmp_path: Path, stage
         "'phobien stage --out FOLDER' and pass that folder"
     )
     assert not (copy / "o").exists()
+    merged = _phobien(copy, "merge", "--staged", "staged", "--languages", "o")
+    assert merged.returncode == 2
+    assert merged.stderr.splitlines() == [line]
+    assert not (copy / "site").exists()
 
 
 def test_language_job_refuses_an_artifact_of_other_code(tmp_path: Path, staged: Path) -> None:

@@ -37,3 +37,21 @@ def web_address(value: str) -> str:
 
 def host(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
+
+
+_RESERVED_SUFFIXES = (".localhost", ".test", ".invalid", ".example", ".local")
+
+
+def reserved_host(url: str) -> bool:
+    """Whether ``url`` is on a host reserved for examples and tests (RFC 2606, RFC 6761):
+    localhost, an ``example`` domain (example.com, phobien.example.vn), .test, .invalid, .local,
+    or a loopback address. A published site never lives there."""
+    name = host(url)
+    labels = name.split(".")
+    return (
+        name == "localhost"
+        or name.endswith(_RESERVED_SUFFIXES)
+        or "example" in labels
+        or name.startswith("127.")
+        or name in ("0.0.0.0", "::1", "[::1]")
+    )

@@ -118,7 +118,7 @@ def inert_site(tmp_path_factory: pytest.TempPathFactory) -> InertSite:
     root = make_project(tmp_path_factory.mktemp("inert") / "project")
     pages, refused = _inert_tree(root)
     stream = io.StringIO()
-    code = build(BuildOptions(root=root, out=root / "site", print_=False), stream)
+    code = build(BuildOptions(root=root, out=root / "site", print_=False, preview=True), stream)
     assert code == 0, stream.getvalue()[-3000:]
     texts: dict[str, str] = {}
     problems: list[str] = []

@@ -19,6 +19,11 @@ def register(sub: Any) -> None:
     p.add_argument("--strict", action="store_true", help="fail on warnings too (the later jobs do the same)")
     p.add_argument("--offline", action="store_true", help="a copy that works opened from disk (file://)")
     p.add_argument("--no-print", action="store_true", help="the merge makes no leaflets and posters (PDF)")
+    p.add_argument(
+        "--preview",
+        action="store_true",
+        help="a preview, not for publication: accepts an example base_url; every page says it is a preview",
+    )
     p.add_argument("--jobs", type=int, default=None, help="parallel staging processes (default: cores)")
     p.add_argument("--timings", action="store_true", help="print how long each step took")
     p.add_argument(
@@ -40,5 +45,6 @@ def run(args: argparse.Namespace) -> int:
         print_=not args.no_print,
         timings=args.timings,
         engine=args.engine,
+        preview=args.preview,
     )
     return run_job("stage", lambda: stage(opts, args.out))

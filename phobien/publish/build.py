@@ -32,7 +32,7 @@ from phobien.search import index_language
 from phobien.search.opensearch import opensearch_xml
 from phobien.stage.addresses import AddressPlan, plan_addresses, short_link_file, write_qr_codes, write_redirects
 from phobien.stage.news import atom_feed, visible_articles
-from phobien.stage.pages import Options, stage_all
+from phobien.stage.pages import Options, stage_all, without_drafts
 from phobien.stage.staged import Staged
 from phobien.stage.ui import UI
 from phobien.stage.urls import html_path
@@ -147,8 +147,7 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr, state: list[BuildStat
             file=stream,
         )
         return 1
-    if not opts.serve:  # drafts are shown by 'phobien serve' only (articles: stage.news)
-        content.materials = [p for p in content.materials if not getattr(p.meta, "draft", False)]
+    without_drafts(content, opts.serve)
     out = opts.out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"

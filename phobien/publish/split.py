@@ -52,7 +52,7 @@ from phobien.publish.build import (
 )
 from phobien.stage import rawhtml
 from phobien.stage.addresses import plan_addresses
-from phobien.stage.pages import Options
+from phobien.stage.pages import Options, without_drafts
 
 OUTCOME = "phobien-{lang}.json"
 
@@ -82,10 +82,11 @@ def stage(opts: BuildOptions, out: Path, stream: TextIO = sys.stderr) -> int:
         )
     timer = Timings()
     with timer("check"):
-        content, diags = check(opts.root, opts.strict, stream, opts.engine)
+        content, diags = check(opts.root, opts.strict, stream, opts.engine, opts.is_preview)
     if diags.failed(opts.strict):
         print(f"phobien stage: stopped: {diags.summary()}. Nothing was staged.", file=stream)
         return EXIT_CONTENT
+    without_drafts(content, opts.serve)
     shutil.rmtree(out, ignore_errors=True)
     try:
         run = _write_artifact(content, opts, out, timer)
@@ -296,6 +297,7 @@ def merge(
         return EXIT_CONTENT
     diags = Diagnostics(root)
     opts = BuildOptions(root=root, out=out, strict=manifest.strict, offline=manifest.offline, print_=manifest.print_)
+    without_drafts(content, opts.serve)
     options = Options(not manifest.offline, manifest.today, serve=False, print_=manifest.print_)
     out.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(out)

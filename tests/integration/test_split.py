@@ -86,7 +86,8 @@ class Runner:
         out = copy.parent / "github-output"
         out.write_text("", encoding="utf-8")
         env = {**os.environ, "PATH": f"{self.bin}{os.pathsep}{os.environ['PATH']}", "GITHUB_OUTPUT": str(out)}
-        result = subprocess.run(["bash", "-e", "-c", command], cwd=copy, env=env, capture_output=True, text=True)
+        shell = ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", command]  # GitHub's `run:` shell
+        result = subprocess.run(shell, cwd=copy, env=env, capture_output=True, text=True)
         assert result.returncode == 0, (command, result.stderr)
         assert "Traceback" not in result.stderr
         return dict(line.split("=", 1) for line in out.read_text(encoding="utf-8").splitlines() if line)
@@ -104,6 +105,15 @@ def workflow() -> dict[str, Any]:
     return data
 
 
+def _draft_tree(folder: Path) -> Path:
+    """A tree with a draft material: drafts are left out of every job of a build."""
+    page = folder / "content" / "materials" / "nhap.vi.md"
+    page.parent.mkdir(parents=True)
+    text = (FIXTURES / "minimal/content/materials/bao-ve-tre.vi.md").read_text(encoding="utf-8")
+    page.write_text(text.replace("title: Bảo vệ trẻ em", "title: Bản nháp\ndraft: true"), encoding="utf-8")
+    return folder
+
+
 def test_workflow_jobs_in_clean_copies_make_the_site_of_one_machine(tmp_path: Path) -> None:
     jobs = workflow()["jobs"]
     assert list(jobs) == ["stage", "language", "merge"]
@@ -112,7 +122,20 @@ def test_workflow_jobs_in_clean_copies_make_the_site_of_one_machine(tmp_path: Pa
     assert matrix == {"language": "${{ fromJSON(needs.stage.outputs.languages) }}"}
     assert jobs["stage"]["outputs"] == {"languages": "${{ steps.languages.outputs.languages }}"}
 
-    runner = Runner(tmp_path / "ci")
+    caches = {
+        name: [
+            (s["with"]["path"], s["with"]["key"]) for s in job["steps"] if s.get("uses", "").startswith("actions/cache")
+        ]
+        for name, job in jobs.items()
+    }
+    assert caches == {
+        "stage": [],
+        "language": [(".phobien-cache/qr", "qr-${{ matrix.language }}-${{ github.sha }}")],
+        "merge": [(".phobien-cache/print", "print-${{ github.sha }}")],
+    }
+
+    trees = (*TREES, _draft_tree(tmp_path / "draft"))
+    runner = Runner(tmp_path / "ci", trees)
     languages = json.loads(runner.run_job("stage", jobs["stage"])["languages"])
     assert languages == ["vi", "en", "km"]
     for lang in languages:
@@ -124,11 +147,12 @@ def test_workflow_jobs_in_clean_copies_make_the_site_of_one_machine(tmp_path: Pa
         "phobien merge",
     ]
 
-    one = make_project(tmp_path / "one" / "project", *TREES)
+    one = make_project(tmp_path / "one" / "project", *trees)
     built = run_phobien(one, "build")
     assert built.returncode == 0, built.stderr
     expected, merged = tree_digest(one / "site"), tree_digest(runner.copies["merge"] / "site")
     assert len(expected) > 300 and any(f.endswith(".pdf") for f in expected) and "sitemap.xml" in expected
+    assert not any("nhap" in f for f in expected), "a draft is not published"
     assert sorted(merged) == sorted(expected)
     assert [f for f in expected if merged[f] != expected[f]] == []
 
@@ -139,8 +163,13 @@ def test_workflow_jobs_in_clean_copies_make_the_site_of_one_machine(tmp_path: Pa
     assert not list(runner.artifacts.rglob("*.pickle")) and not list(runner.artifacts.rglob("*.pkl"))
 
 
-def _phobien(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """The command line run in ``root`` (relative paths, as in a CI job)."""
+def _phobien(
+    root: Path, *args: str, env: dict[str, str] | None = None, publish: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """The command line run in ``root`` (relative paths, as in a CI job). The fixtures' base_url
+    is an example address: builds and stages are previews unless ``publish``."""
+    if args[0] in ("build", "stage") and not publish:
+        args = (args[0], "--preview", *args[1:])
     return subprocess.run(
         [sys.executable, "-m", "phobien", *args],
         cwd=root,
@@ -211,6 +240,10 @@ def test_language_job_refuses_an_artifact_of_other_content(tmp_path: Path, stage
         "'phobien stage --out FOLDER' and pass that folder"
     )
     assert not (copy / "o").exists()
+    merged = _phobien(copy, "merge", "--staged", "staged", "--languages", "o")
+    assert merged.returncode == 2
+    assert merged.stderr.splitlines() == [line]
+    assert not (copy / "site").exists()
 
 
 def test_language_job_refuses_an_artifact_of_other_code(tmp_path: Path, staged: Path) -> None:
@@ -316,6 +349,17 @@ def test_a_language_the_engine_cannot_render_fails_in_one_line(tmp_path: Path) -
     assert blocked.stderr.splitlines() == [
         f"phobien build-language: failed: cannot write '{copies[1] / 'blocker' / 'phobien-vi.json'}': Not a directory."
     ]
+
+
+def test_stage_refuses_an_example_base_url_unless_preview(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", FIXTURES / "minimal")
+    result = _phobien(root, "stage", "--no-print", "--out", "staged", publish=True)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0].startswith(
+        "content/site.yml:5:11: error: base_url 'https://example.vn/' is an example address"
+    )
+    assert result.stderr.splitlines()[-1] == "phobien stage: stopped: 1 error, 0 warnings. Nothing was staged."
+    assert not (root / "staged").exists()
 
 
 def test_stage_stops_on_content_errors_and_writes_nothing(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from phobien.core.text import anchor
+from phobien.core.text import anchor, fold
 from phobien.load import Content
 from phobien.model.report import period_bounds
 from phobien.stage.progress import TaskProgress, plan_progress, reports_of
@@ -192,10 +192,12 @@ class ProgressViews:
                     for lead in row.task.lead or [None]:
                         tree[province][lead.agency if lead else ""].append(view)
         places = []
-        for province in sorted(tree, key=lambda p: (p == "", province_name(p) if p else "")):
+        for province in sorted(tree, key=lambda p: (p == "", fold(province_name(p)) if p else "")):
             groups = [
                 {"agency": aid, "name": self.agency_name(aid) if aid else "", "tasks": late_first(tasks)}
-                for aid, tasks in sorted(tree[province].items(), key=lambda kv: (kv[0] == "", self.agency_name(kv[0])))
+                for aid, tasks in sorted(
+                    tree[province].items(), key=lambda kv: (kv[0] == "", fold(self.agency_name(kv[0])))
+                )
             ]
             places.append(
                 {

@@ -42,11 +42,11 @@ def test_a_plan_shows_its_progress_overall_and_per_part_with_late_tasks_first(si
     widths = [(r.get("class"), r.get("width")) for r in svg if r.get("class") != "pb-bar__bg"]
     assert widths == [("pb-bar__done", "20.0"), ("pb-bar__in_progress", "40.0"), ("pb-bar__late", "20.0"),
                       ("pb-bar__dropped", "20.0")]  # fmt: skip
-    late = _texts(doc, "//h3[@id='progress-late']/following-sibling::ul[1]/li")
+    late = _texts(doc, "//details[@id='progress-late']/ul/li")
     assert len(late) == 1 and late[0].startswith("7/KH-UBND · I.2 Quá hạn 510 ngày Tổ chức hội nghị")
     assert "báo cáo ngày 20/12/2024" in late[0]
-    assert _texts(doc, "//h3[@id='progress-next']/following-sibling::ul[1]/li/a") == ["7/KH-UBND · II.1"]
-    assert _texts(doc, "//h3[@id='progress-figures']/following-sibling::ul[1]/li") == [
+    assert _texts(doc, "//details[@id='progress-next']/ul/li/a") == ["7/KH-UBND · II.1"]
+    assert _texts(doc, "//details[@id='progress-figures']/ul/li") == [
         "I.1: 5.000 tờ rơi: 5.000 / 5.000 tờ rơi (100 %)",
         "II.1: 10 lớp tập huấn: 3 / 10 lớp (30 %)",
     ]

@@ -298,7 +298,7 @@ def merge(
     diags = Diagnostics(root)
     opts = BuildOptions(root=root, out=out, strict=manifest.strict, offline=manifest.offline, print_=manifest.print_)
     without_drafts(content, opts.serve)
-    options = Options(not manifest.offline, manifest.today, serve=False, print_=manifest.print_)
+    options = Options(directory_urls=not manifest.offline, today=manifest.today, print_=manifest.print_)
     out.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(out)
     timer = Timings()

@@ -77,6 +77,9 @@ class Runner:
             assert "name" in given or given.get("merge-multiple") == "True", given
             for n in names:
                 shutil.copytree(self.artifacts / n, copy / given["path"], dirs_exist_ok=True)
+        elif action == "actions/setup-python":
+            assert given["python-version"] == "3.11", given  # the Python the project supports and tests
+            assert given.get("cache") != "pip" or given.get("cache-dependency-path") == "pyproject.toml", given
         elif action == "actions/cache":
             assert given["path"].startswith(".phobien-cache/"), given  # the caches that exist: qr, print
             assert not (copy / given["path"]).exists()  # a clean copy: nothing to restore

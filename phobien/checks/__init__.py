@@ -9,7 +9,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from phobien.checks import citations, ids, languages, legal, links, pages, plans, reports, site, translations, vocab
+from phobien.checks import (
+    citations,
+    ids,
+    languages,
+    legal,
+    links,
+    pages,
+    plans,
+    reports,
+    site,
+    synonyms,
+    translations,
+    vocab,
+)
 from phobien.core.diagnostics import Diagnostics
 from phobien.load.lookup import References
 from phobien.load.tree import Content, Page, load_content, reload_page
@@ -34,6 +47,7 @@ CHECKS: tuple[Check, ...] = (
     links.check_page_links,
     citations.check_citations,
     translations.check_translations,
+    synonyms.check_synonyms,
 )
 
 PAGE_CHECKS: tuple[Callable[[Page, References, Diagnostics], None], ...] = (pages.check_references_of,)

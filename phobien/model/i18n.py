@@ -109,6 +109,7 @@ UI_KEYS: tuple[str, ...] = (
     "search_no_results",
     "search_results",
     "search_loading",
+    "search_missing",
     "news",
     "news_intro",
     "news_feed",
@@ -145,7 +146,7 @@ UI_KEYS: tuple[str, ...] = (
 )
 
 
-PLACEHOLDERS = frozenset({"date", "default", "language", "n", "reviewer", "total"})
+PLACEHOLDERS = frozenset({"date", "default", "language", "n", "reviewer", "total", "words"})
 """The names phobien's templates fill into interface strings (``{date}``); nothing else, no
 attribute or index access (``{date.__class__}`` would show interpreter internals)."""
 

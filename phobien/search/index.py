@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from phobien.search.extract import PageText
 from phobien.search.lang import STEMMED, stem
-from phobien.search.rank import SYNONYM_WEIGHT, level, weighted_tf
+from phobien.search.rank import SYNONYM_WEIGHT, level, title_class, weighted_tf
 from phobien.search.tokens import (
     MAX_WORD,
     PHRASE_SEPARATOR,
@@ -73,6 +73,9 @@ class PageMeta:
     snippet: str
     kind: str = ""
 
+
+MAX_JOINED = 14
+"""Longest word written together from two syllables that is indexed (:meth:`LanguageIndex._joined`)."""
 
 FIELD_OF_ROLE = {"1": "title", "n": "title", "h": "heading", "b": "body", "t": "body", "d": "body"}
 
@@ -141,8 +144,21 @@ class LanguageIndex:
             if key is not None:
                 bucket[key][name] += 1
         counts.lengths[name] += sum(1 for k in keys if k is not None)
+        if plain is not None:
+            self._joined(plain, name, counts)
         if self.synonyms and plain is not None:
             self._synonyms(doc, keys, name, counts)
+
+    def _joined(self, plain: list[str], name: str, counts: _Counts) -> None:
+        """Two adjacent syllables also count as one word written together, as people type them on
+        phones ("tamgiam", "Hanoi"): in Vietnamese, and elsewhere for syllables with Vietnamese
+        marks (names of places and bodies), at :data:`~phobien.search.rank.SYNONYM_WEIGHT`."""
+        for a, b in itertools.pairwise(plain):
+            fa, fb = word_key(a), word_key(b)
+            if not (fa.isascii() and fb.isascii() and fa.isalpha() and fb.isalpha()) or len(fa) + len(fb) > MAX_JOINED:
+                continue
+            if self.lang == "vi" or fa != a or fb != b:
+                counts.fields[fa + fb][name] += SYNONYM_WEIGHT
 
     def _synonyms(self, doc: int, keys: list[str | None], name: str, counts: _Counts) -> None:
         """Where a phrase of a synonym group is in the text, the page also gets the other phrases
@@ -189,7 +205,8 @@ class LanguageIndex:
         }
         for doc, counts in enumerate(self._counts):
             for key, fields in counts.fields.items():
-                self.words[key][doc] = level(weighted_tf(fields, counts.lengths, averages), "title" in fields)
+                title = title_class("title" in fields, counts.lengths.get("title", 0))
+                self.words[key][doc] = level(weighted_tf(fields, counts.lengths, averages), title)
         self._counts = []
 
 

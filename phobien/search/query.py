@@ -23,6 +23,8 @@ from phobien.search.rank import (
     COMMON,
     COVERAGE,
     FOLDED,
+    IDF_CAP,
+    KEEP,
     LEVEL_CHARS,
     NAMED_MIN_WORDS,
     NAMED_SHARE,
@@ -32,6 +34,7 @@ from phobien.search.rank import (
     in_title,
     kind_weight,
     strength,
+    title_bonus,
 )
 from phobien.search.shards import chunk_name, shard_name, shard_of
 from phobien.search.tokens import cluster_bigrams, khmer_words, normalise, phrase_key, run_words, runs
@@ -62,7 +65,8 @@ class Query:
     pairs: list[str] = field(default_factory=list)
     """Phrase bigrams of quoted text: a page must have them."""
     phrases: list[tuple[int, int]] = field(default_factory=list)
-    """Adjacent words (indices into ``terms``) that rank a page higher when adjacent there too."""
+    """Adjacent meaningful words (indices into ``terms``) that rank a page higher when adjacent
+    there too."""
 
 
 def _words(text: str, lang: str) -> list[tuple[str, str, tuple[str, ...], bool, int]]:
@@ -108,7 +112,7 @@ def parse(text: str, lang: str = "") -> Query:
             continue
         if a[3] and b[3]:
             query.pairs.append(phrase_key(folded[i - 1], folded[i]))
-        if not (stops[i - 1] and stops[i]) and positions[i - 1] != positions[i]:
+        if not (stops[i - 1] or stops[i]) and positions[i - 1] != positions[i]:
             query.phrases.append((positions[i - 1], positions[i]))
     for _, _, pairs, quoted, _ in found:
         if quoted and pairs:
@@ -244,8 +248,12 @@ class Searcher:
         candidates = set().union(*(s.docs for s in required))
         for p in query.pairs:
             candidates &= self.pages("p", p)
-        phrases = [(a, b, self.pages("p", self._phrase(query, (a, b)))) for a, b in query.phrases]
-        total_idf = sum(s.idf for s in required) or 1.0
+        total = self.manifest["pages"]
+        phrases = []
+        for a, b in query.phrases:
+            docs = self.pages("p", self._phrase(query, (a, b)))
+            phrases.append((a, b, docs, idf(len(docs), total)))
+        total_idf = sum(min(s.idf, IDF_CAP) for s in required) or 1.0
         numbered = any(any(c.isdigit() for c in s.term.key) for s in required)
         ranked = []
         for doc in candidates:
@@ -254,7 +262,7 @@ class Searcher:
         if not ranked:
             return Found([], [])
         best = max(c for _, c, _ in ranked)
-        ranked = sorted((r for r in ranked if r[1] * 2 >= best), key=lambda r: (r[0], r[2]))
+        ranked = sorted((r for r in ranked if r[1] >= KEEP * best), key=lambda r: (r[0], r[2]))
         first = ranked[0][2]
         docs = [d for _, _, d in ranked]
         if set.intersection(*(s.docs for s in required)) & candidates:  # a page has every word
@@ -278,38 +286,39 @@ class Searcher:
 def _rank(
     doc: int,
     scored: list[_Scored],
-    phrases: list[tuple[int, int, set[int]]],
+    phrases: list[tuple[int, int, set[int], float]],
     total_idf: float,
     numbered: bool,
     kinds: str,
 ) -> tuple[tuple[int, int, int], float]:
-    """Sort key of one page (named first, then fewest words found only with other marks, then
-    score) and its coverage (:mod:`.rank`)."""
-    weights: list[float] = []
+    """Sort key of one page (named first, then fewest meaningful words typed with marks that it
+    lacks with those marks, then score) and its coverage (:mod:`.rank`)."""
+    strengths: list[float] = []
     score = covered = titled = 0.0
     count = folded = 0
     for s in scored:
         if doc not in s.docs:
-            weights.append(0.0)
+            strengths.append(0.0)
+            folded += 1 if s.term.marked and not s.term.optional else 0
             continue
         code = s.levels.get(doc, 1)
-        w = s.idf * strength(code)
+        strengths.append(strength(code))
+        w = s.idf * (strength(code) + title_bonus(code))
         share = 1.0
         if s.term.marked and doc not in s.exact:
             w *= FOLDED
             share = 0.5
-            folded += 1
+            folded += 0 if s.term.optional else 1
         if s.term.optional:
             w *= OPTIONAL
         else:
-            covered += s.idf * share
+            covered += min(s.idf, IDF_CAP) * share
             count += 1
-            titled += s.idf if in_title(code) or code == COMMON else 0.0
-        weights.append(w)
+            titled += min(s.idf, IDF_CAP) if in_title(code) or code == COMMON else 0.0
         score += w
-    for a, b, docs in phrases:
+    for a, b, docs, pair_idf in phrases:
         if doc in docs:
-            score += PHRASE * (weights[a] + weights[b])
+            score += PHRASE * pair_idf * (strengths[a] + strengths[b]) / 2
     coverage = covered / total_idf
     named = titled >= NAMED_SHARE * total_idf and (numbered or count >= NAMED_MIN_WORDS)
     power = 1.0

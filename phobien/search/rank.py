@@ -5,16 +5,20 @@ the script, checked against :data:`CONSTANTS` by a browser test): change both to
 
 At build time (:func:`level`), each (word, page) gets one level, 1 … 35, sent as one character:
 the BM25F saturation of the word's weighted, length-normalised frequency in the page's fields,
-quantised to 1 … :data:`STEPS`, plus :data:`TITLE_FLAG` when the word is in the title or a name
-of the page. At query time, for a page *d*:
+quantised to 1 … :data:`STEPS`, plus :data:`TITLE_FLAG` when the word is in a long title or
+the names of the page, twice that in a short title (a page whose title is the query and little
+else, an agency's name, ranks first). At query time, for a page *d*:
 
-- each word *t* of the query found in *d* adds ``idf(t) · level(t, d) / STEPS``, times
+- each word *t* of the query found in *d* adds ``idf(t) · (level(t, d) / STEPS + TITLE_BONUS
+  if in a short title, half of it in a long one)``, times
   :data:`FOLDED` when *t* was typed with marks and *d* has it only with other marks ("nông" for
-  "nóng"), times :data:`OPTIONAL` for words that carry no meaning (:mod:`.lang`); pages with
-  fewer such folded-only words come first, whatever their score: words typed with marks
-  rank pages with the same marks first;
+  "nóng"), times :data:`OPTIONAL` for words that carry no meaning (:mod:`.lang`); pages
+  lacking fewer of the meaningful words typed with marks *with those marks* come first,
+  whatever their score: words typed with marks rank pages with the same marks first;
 - each pair of adjacent query words that are adjacent in *d* too (a phrase) adds
-  :data:`PHRASE` times the two words' scores: a phrase outranks the same words scattered;
+  :data:`PHRASE` times the pair's own idf times the mean level of its two words: a phrase
+  outranks the same words scattered, and in Vietnamese, whose words are mostly two
+  syllables, the pair "bản thân" carries the meaning that "bản" and "thân" alone do not;
 - the sum is multiplied by *coverage*², the share (by idf) of the meaningful words found, so
   that a page with most words still shows when no page has them all, below the pages that do;
 - and by the weight of the page's kind (:data:`KIND_WEIGHTS`): a citizen asking finds
@@ -29,8 +33,11 @@ from __future__ import annotations
 
 import math
 
-STEPS = 17
-TITLE_FLAG = 18
+STEPS = 11
+TITLE_FLAG = 12
+"""Levels are ``steps + TITLE_FLAG · title`` with title 0 (not in the title), 1 (in a long title)
+or 2 (in a title of at most SHORT_TITLE words): 1 … 35."""
+SHORT_TITLE = 10
 LEVEL_CHARS = "0123456789abcdefghijklmnopqrstuvwxyz"
 """Level n is sent as LEVEL_CHARS[n]."""
 
@@ -41,12 +48,20 @@ SYNONYM_WEIGHT = 0.6
 K1 = 1.2
 BODY_B = 0.75
 """Length normalisation of the body: a long plan does not win by its length."""
-TITLE_B = 0.5
+TITLE_B = 0.9
 """… and of the title: a title that is the query and little else ranks first."""
 
+TITLE_BONUS = 1.0
+"""Added to a word's level at query time when it is in the title or a name: saturation makes a
+word repeated in the body as strong as one in the title; a title says what the page is about."""
 FOLDED = 0.3
 OPTIONAL = 0.1
 PHRASE = 1.0
+KEEP = 0.5
+"""Pages whose coverage is below this share of the best page's are not shown."""
+IDF_CAP = 1.0
+"""Coverage and naming weigh each word by its idf up to this: a word on a single page is one
+word of the question, not most of it."""
 NAMED_MIN_WORDS = 3
 NAMED_SHARE = 0.9
 """A page is named by a query when this share (by idf) of its meaningful words is in the
@@ -72,8 +87,8 @@ def constants() -> dict[str, object]:
     """What ``search.js`` needs to rank as this module does (sent in the manifest)."""
     return {
         "STEPS": STEPS, "TITLE_FLAG": TITLE_FLAG, "COMMON": COMMON, "LEVEL_CHARS": LEVEL_CHARS,
-        "FOLDED": FOLDED, "OPTIONAL": OPTIONAL, "PHRASE": PHRASE, "COVERAGE": COVERAGE,
-        "NAMED_MIN_WORDS": NAMED_MIN_WORDS, "NAMED_SHARE": NAMED_SHARE,
+        "FOLDED": FOLDED, "OPTIONAL": OPTIONAL, "PHRASE": PHRASE, "COVERAGE": COVERAGE, "TITLE_BONUS": TITLE_BONUS,
+        "IDF_CAP": IDF_CAP, "KEEP": KEEP, "NAMED_MIN_WORDS": NAMED_MIN_WORDS, "NAMED_SHARE": NAMED_SHARE,
         "KIND_CODES": KIND_CODES, "KINDS": list(KIND_WEIGHTS.values()),
     }  # fmt: skip
 
@@ -88,11 +103,16 @@ def kind_weight(code: str) -> float:
     return list(KIND_WEIGHTS.values())[i] if i >= 0 else 1.0
 
 
-def level(weighted_tf: float, in_title: bool) -> int:
-    """The level of a word in a page from its BM25F weighted frequency (0 when only in the title)."""
+def level(weighted_tf: float, title: int) -> int:
+    """The level of a word in a page from its BM25F weighted frequency and where it is in the
+    title: 0 not, 1 in a long title, 2 in a short one (see :func:`title_class`)."""
     saturation = weighted_tf / (K1 + weighted_tf) if weighted_tf > 0 else 0.0
     steps = max(1, min(STEPS, math.ceil(saturation * STEPS)))
-    return steps + (TITLE_FLAG if in_title else 0)
+    return steps + TITLE_FLAG * title
+
+
+def title_class(in_title: bool, title_words: int) -> int:
+    return 0 if not in_title else 2 if title_words <= SHORT_TITLE else 1
 
 
 def weighted_tf(counts: dict[str, float], lengths: dict[str, int], averages: dict[str, float]) -> float:
@@ -117,3 +137,8 @@ def strength(code: int) -> float:
 
 def in_title(code: int) -> bool:
     return code >= TITLE_FLAG
+
+
+def title_bonus(code: int) -> float:
+    """What the title adds to a word's level: the whole bonus in a short title, half in a long one."""
+    return TITLE_BONUS * (code // TITLE_FLAG) / 2

@@ -214,8 +214,8 @@ def test_page_codings_round_trip(density: float) -> None:
 
 
 def test_levels() -> None:
-    assert [level(tf, False) for tf in (0.1, 1.0, 5.0, 100.0)] == [2, 8, 14, 17]
-    assert level(5.0, True) == 14 + TITLE_FLAG
+    assert [level(tf, 0) for tf in (0.1, 1.0, 5.0, 100.0)] == [1, 5, 9, 11]
+    assert level(5.0, 1) == 9 + TITLE_FLAG and level(5.0, 2) == 9 + 2 * TITLE_FLAG
     averages = {"title": 4.0, "body": 100.0}
     assert weighted_tf({"title": 1}, {"title": 4}, averages) == 5.0
     assert weighted_tf({"title": 1}, {"title": 12}, averages) < 5.0  # a long title is less about each word

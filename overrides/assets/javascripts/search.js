@@ -249,7 +249,7 @@
       if (a[4] !== b[4] || a[2].length || b[2].length) { continue; }
       if (a[3] && b[3]) { q.pairs.push(a[0] + " " + b[0]); }
       var ab = positions[i - 1] + "," + positions[i];
-      if (!(stops[i - 1] && stops[i]) && positions[i - 1] !== positions[i] && !seen[ab]) {
+      if (!(stops[i - 1] || stops[i]) && positions[i - 1] !== positions[i] && !seen[ab]) {
         seen[ab] = 1;
         q.phrases.push([positions[i - 1], positions[i]]);
       }
@@ -348,22 +348,22 @@
     });
   }
   function rank(m, doc, scored, phrases, totalIdf, numbered) {
-    var R = m.rank, weights = [], score = 0, covered = 0, titled = 0, n = 0, folded = 0;
+    var R = m.rank, strengths = [], score = 0, covered = 0, titled = 0, n = 0, folded = 0;
     scored.forEach(function (s) {
-      if (!s.docs[doc]) { weights.push(0); return; }
-      var code = s.levels[doc] !== undefined ? s.levels[doc] : 1;
-      var w = s.idf * ((code % R.TITLE_FLAG) / R.STEPS), share = 1;
-      if (s.term.marked && !s.exact[doc]) { w *= R.FOLDED; share = 0.5; folded++; }
+      if (!s.docs[doc]) { strengths.push(0); if (s.term.marked && !s.term.optional) { folded++; } return; }
+      var code = s.levels[doc] !== undefined ? s.levels[doc] : 1, strength = (code % R.TITLE_FLAG) / R.STEPS;
+      strengths.push(strength);
+      var w = s.idf * (strength + R.TITLE_BONUS * Math.floor(code / R.TITLE_FLAG) / 2), share = 1;
+      if (s.term.marked && !s.exact[doc]) { w *= R.FOLDED; share = 0.5; if (!s.term.optional) { folded++; } }
       if (s.term.optional) { w *= R.OPTIONAL; }
       else {
-        covered += s.idf * share;
+        covered += Math.min(s.idf, R.IDF_CAP) * share;
         n++;
-        titled += code >= R.TITLE_FLAG || code === R.COMMON ? s.idf : 0;
+        titled += code >= R.TITLE_FLAG || code === R.COMMON ? Math.min(s.idf, R.IDF_CAP) : 0;
       }
-      weights.push(w);
       score += w;
     });
-    phrases.forEach(function (p) { if (p[2][doc]) { score += R.PHRASE * (weights[p[0]] + weights[p[1]]); } });
+    phrases.forEach(function (p) { if (p[2][doc]) { score += R.PHRASE * p[3] * (strengths[p[0]] + strengths[p[1]]) / 2; } });
     var coverage = covered / totalIdf, power = 1;
     for (var i = 0; i < R.COVERAGE; i++) { power *= coverage; }
     var named = titled >= R.NAMED_SHARE * totalIdf && (numbered || n >= R.NAMED_MIN_WORDS);
@@ -379,13 +379,16 @@
       var set = pageSet(m, "p", p);
       Object.keys(candidates).forEach(function (d) { if (!set[d]) { delete candidates[d]; } });
     });
-    var phrases = q.phrases.map(function (ab) { return [ab[0], ab[1], pageSet(m, "p", phraseKey(q, ab))]; });
-    var totalIdf = required.reduce(function (a, s) { return a + s.idf; }, 0) || 1;
+    var phrases = q.phrases.map(function (ab) {
+      var set = pageSet(m, "p", phraseKey(q, ab)), df = count(set);
+      return [ab[0], ab[1], set, Math.log(1 + (m.pages - df + 0.5) / (df + 0.5))];
+    });
+    var totalIdf = required.reduce(function (a, s) { return a + Math.min(s.idf, m.rank.IDF_CAP); }, 0) || 1;
     var numbered = required.some(function (s) { return /[0-9]/.test(s.term.key); });
     var ranked = Object.keys(candidates).map(function (d) { return [+d].concat(rank(m, +d, scored, phrases, totalIdf, numbered)); });
     if (!ranked.length) { return { docs: [], missing: [] }; }
     var best = Math.max.apply(null, ranked.map(function (r) { return r[4]; }));
-    ranked = ranked.filter(function (r) { return r[4] * 2 >= best; });
+    ranked = ranked.filter(function (r) { return r[4] >= m.rank.KEEP * best; });
     ranked.sort(function (a, b) { return a[1] - b[1] || a[2] - b[2] || b[3] - a[3] || a[0] - b[0]; });
     var first = ranked[0][0];
     var complete = Object.keys(candidates).some(function (d) { return required.every(function (s) { return s.docs[d]; }); });

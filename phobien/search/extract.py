@@ -32,6 +32,9 @@ SNIPPET_CHARS = 140
 FACT_CHARS = 120
 """A definition of at most this length goes into the summary of a page without description."""
 _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+LISTING_CLASS = "pb-list"
+"""phobien's lists of other pages (their titles and summaries): they describe those pages, so
+they count little for the page that lists them (an audience page, a list of materials)."""
 
 _SKIP = {"script", "style", "svg", "noscript", "template", "button", "form"}
 _BLOCK = {
@@ -60,9 +63,12 @@ class PageText:
     """The kind of page (``data-kind``: material, audience, plan, agency, legal, …)."""
     summary: str = ""
     """The page's own description (empty when it only repeats the title)."""
+    kind_name: str = ""
+    """The name of the page's kind ("Kế hoạch"), from ``data-kind-name``."""
     roles: list[str] = field(default_factory=list)
     """For each block: ``b`` body, ``h`` heading, ``n`` name, ``t`` term of a definition list
-    (``<dt>``), ``d`` its definition; ``1`` the title."""
+    (``<dt>``), ``d`` its definition, ``o`` the title or summary of another page in a list of
+    pages; ``1`` the title."""
 
 
 _PARSER = etree.HTMLParser(recover=True, remove_comments=True, remove_pis=True, no_network=True)
@@ -125,6 +131,8 @@ class _Walk:
 def _role(tag: str, el: Any, outer: str, first_h1: bool) -> str:
     if first_h1:
         return "1"
+    if outer == "o" or LISTING_CLASS in (el.get("class") or "").split():
+        return "o"
     if el.get("data-search-name") is not None:
         return "n"
     if tag in _HEADINGS:
@@ -196,8 +204,9 @@ def page_text(source: str, url: str) -> PageText | None:
     snippet = _snippet(summed, SNIPPET_CHARS + 80) if summed else _snippet(description or " ".join(body))
     kind = _KIND.search(source, start, start + 400)
     kind_name = _KIND_NAME.search(source, start, start + 500)
-    if kind_name:  # the name of the kind names the page too: "Kế hoạch" for a plan
-        blocks.append(html.unescape(kind_name.group(1)))
+    name = html.unescape(kind_name.group(1)) if kind_name else ""
+    if name:  # the name of the kind names the page too: "Kế hoạch" for a plan
+        blocks.append(name)
         walk.roles.append("n")
     return PageText(
         url=url,
@@ -207,5 +216,6 @@ def page_text(source: str, url: str) -> PageText | None:
         fallback=walk.fallback,
         kind=kind.group(1) if kind else "",
         summary=description,
+        kind_name=name,
         roles=walk.roles,
     )

@@ -42,7 +42,7 @@ from typing import Any
 
 from phobien.search.index import LanguageIndex
 from phobien.search.lang import STEMMED, STOP_PHRASES, STOP_WORDS
-from phobien.search.rank import COMMON, LEVEL_CHARS, constants, kind_code
+from phobien.search.rank import COMMON, LEVEL_CHARS, TITLE_FLAG, constants, kind_code
 from phobien.search.shards import chunk_name, next_power_of_two, shard_name, shard_of
 
 CALLBACK = "__phobienSearch"
@@ -51,9 +51,15 @@ DENSE = 16
 ALMOST_ALL = 16
 """… and as the pages without it when it is in more than (ALMOST_ALL-1)/ALMOST_ALL of them."""
 FORMAT = 2
+COARSE_SHARE = 8
+"""Keys in more than 1/8 of the pages (common syllables) send coarse levels: one strength, and
+the title class. Their idf is low, so little ranking is lost, and gzip packs them 3x smaller …"""
+COARSE_STEPS = 5
+COARSE_MIN = 400
+"""… when they are in more than this many pages (smaller postings cost little as they are)."""
 COMMON_SHARE = (9, 10)
 """A key in more than this share of the pages is sent without levels (it barely ranks)."""
-TEXT_CHARS = 12_000
+TEXT_CHARS = 3_000
 """The text kept of a page for excerpts (a phone shows a few lines of it)."""
 
 
@@ -61,9 +67,9 @@ TEXT_CHARS = 12_000
 class Sizes:
     """Target mean gzipped sizes (bytes). Smaller files mean fewer bytes per query and more files."""
 
-    word_bytes: int = 1_000
+    word_bytes: int = 600
     """Word and exact-form shards: every query fetches one or two per word."""
-    pair_bytes: int = 2_000
+    pair_bytes: int = 800
     """Pair shards: only quoted phrases and Khmer words fetch them."""
     chunk_bytes: int = 450
     """Metadata chunks: one per result shown, at most."""
@@ -106,11 +112,18 @@ def _positions(which: list[int], size: int) -> list[int] | str:
     return base64.b64encode(bytes(bits)).decode("ascii")
 
 
+def _coarse(code: int) -> int:
+    """A level with its strength set to :data:`COARSE_STEPS` (its title class kept)."""
+    return code // TITLE_FLAG * TITLE_FLAG + COARSE_STEPS
+
+
 def word_entry(levels: dict[int, int], pages: int) -> list[Any]:
     """``[pages, levels]`` of one word key (see the module docstring)."""
     docs = sorted(levels)
     if len(docs) * COMMON_SHARE[1] > pages * COMMON_SHARE[0] and pages > 8:
         return [_positions(docs, pages), COMMON]
+    if len(docs) > COARSE_MIN and len(docs) * COARSE_SHARE > pages:
+        levels = {d: _coarse(v) for d, v in levels.items()}
     values = {levels[d] for d in docs}
     if len(values) == 1:
         return [_positions(docs, pages), values.pop()]
@@ -223,6 +236,7 @@ def index_files(index: LanguageIndex, lang: str, sizes: Sizes | None = None) -> 
     manifest = {"v": FORMAT, "id": digest.hexdigest()[:10], "lang": lang, "pages": len(index.pages), **counts}
     manifest["chunk"] = chunk
     manifest["kinds"] = kind_runs(index)
+    manifest["kindNames"] = {kind_code(k): list(keys) for k, keys in sorted(index.kind_names.items())}
     manifest["rank"] = constants()
     manifest["stem"] = STEMMED.get(lang, "")
     manifest["stop"] = sorted(STOP_WORDS.get(lang, ()))

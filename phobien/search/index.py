@@ -19,11 +19,11 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from phobien.search.extract import PageText
 from phobien.search.lang import STEMMED, stem
-from phobien.search.rank import SYNONYM_WEIGHT, level, title_class, weighted_tf
+from phobien.search.rank import SYNONYM_WEIGHT, field_factors, level, title_class
 from phobien.search.tokens import (
     MAX_WORD,
     PHRASE_SEPARATOR,
@@ -77,12 +77,13 @@ class PageMeta:
 MAX_JOINED = 14
 """Longest word written together from two syllables that is indexed (:meth:`LanguageIndex._joined`)."""
 
-FIELD_OF_ROLE = {"1": "title", "n": "title", "h": "heading", "b": "body", "t": "body", "d": "body"}
+FIELD_OF_ROLE = {"1": "title", "n": "title", "h": "heading", "b": "body", "t": "body", "d": "body", "o": "listed"}
 
 
 @dataclass
 class _Counts:
     fields: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(float)))
+    """Field → key → count."""
     lengths: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     """Words in each field."""
 
@@ -97,28 +98,41 @@ class LanguageIndex:
     words: dict[str, dict[int, int]] = field(default_factory=lambda: defaultdict(dict))
     exact: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     pairs: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    kind_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """The keys of the name of each kind of page ("ke", "hoach" for plans)."""
     _counts: list[_Counts] = field(default_factory=list)
 
-    def _key(self, run: str) -> str:
-        return stem(self.lang, word_key(run)) if self.lang in STEMMED else word_key(run)
-
-    def _plain(self, doc: int, run_list: list[str]) -> list[str | None]:
-        """Keys of the runs of a text without Khmer; records exact forms and phrase pairs."""
+    def _plain(self, doc: int, run_list: list[str], joined: list[str]) -> list[str | None]:
+        """Keys of the runs of a text without Khmer; records exact forms and phrase pairs, and
+        adds to ``joined`` the two-syllable words written together (:meth:`_text`)."""
         keys: list[str | None] = []
         previous: str | None = None
+        last = ""  # the previous run's folded form when it may start a word written together
+        everywhere = self.lang == "vi"
         for run in run_list:
             if len(run) > MAX_WORD:
                 keys.append(None)
-                previous = None
+                previous, last = None, ""
                 continue
-            key = self._key(run)
-            if run != key and word_key(run) != run:
+            folded = word_key(run)
+            key = stem(self.lang, folded) if self.lang in STEMMED else folded
+            marked = folded != run
+            if marked:
                 self.exact[run].add(doc)
             if previous is not None:
                 self.pairs[previous + PHRASE_SEPARATOR + key].add(doc)
+                if previous.isdigit() and run.isdigit():
+                    keys.append(previous + run)  # "1800 1233" is found as "18001233" too
             keys.append(key)
-            if previous is not None and run.isdigit() and previous.isdigit():
-                keys.append(previous + run)  # "1800 1233" is found as "18001233" too
+            plain = folded.isascii() and folded.isalpha()
+            if (
+                last
+                and plain
+                and (everywhere or marked or last[0] == "*")
+                and len(last.lstrip("*")) + len(folded) <= MAX_JOINED
+            ):
+                joined.append(last.lstrip("*") + folded)
+            last = ("*" + folded if marked else folded) if plain else ""
             previous = key
         return keys
 
@@ -133,53 +147,59 @@ class LanguageIndex:
                 keys += keys_of_words
                 keys.append(None)
                 continue
-            keys += self._plain(doc, [w.exact for w in run_words(run, False)] or [run])
+            keys += self._plain(doc, [w.exact for w in run_words(run, False)] or [run], [])
         return keys
 
     def _text(self, doc: int, text: str, name: str, counts: _Counts) -> None:
         plain = plain_runs(normalise(text))
-        keys = self._plain(doc, plain) if plain is not None else self._khmer(doc, text)
-        bucket = counts.fields
+        joined: list[str] = []
+        keys = self._plain(doc, plain, joined) if plain is not None else self._khmer(doc, text)
+        bucket = counts.fields[name]
         for key in keys:
             if key is not None:
-                bucket[key][name] += 1
+                bucket[key] += 1
         counts.lengths[name] += sum(1 for k in keys if k is not None)
-        if plain is not None:
-            self._joined(plain, name, counts)
+        # Two adjacent syllables also count as one word written together, as people type them on
+        # phones ("tamgiam", "Hanoi"): in Vietnamese, and elsewhere for syllables with Vietnamese
+        # marks (names of places and bodies), at SYNONYM_WEIGHT.
+        for key in joined:
+            bucket[key] += SYNONYM_WEIGHT
         if self.synonyms and plain is not None:
             self._synonyms(doc, keys, name, counts)
 
-    def _joined(self, plain: list[str], name: str, counts: _Counts) -> None:
-        """Two adjacent syllables also count as one word written together, as people type them on
-        phones ("tamgiam", "Hanoi"): in Vietnamese, and elsewhere for syllables with Vietnamese
-        marks (names of places and bodies), at :data:`~phobien.search.rank.SYNONYM_WEIGHT`."""
-        for a, b in itertools.pairwise(plain):
-            fa, fb = word_key(a), word_key(b)
-            if not (fa.isascii() and fb.isascii() and fa.isalpha() and fb.isalpha()) or len(fa) + len(fb) > MAX_JOINED:
-                continue
-            if self.lang == "vi" or fa != a or fb != b:
-                counts.fields[fa + fb][name] += SYNONYM_WEIGHT
-
     def _synonyms(self, doc: int, keys: list[str | None], name: str, counts: _Counts) -> None:
         """Where a phrase of a synonym group is in the text, the page also gets the other phrases
-        of its group, at :data:`~phobien.search.rank.SYNONYM_WEIGHT`."""
-        for group in self.synonyms:
-            for phrase in group:
-                n = len(phrase)
-                if not any(tuple(keys[i : i + n]) == phrase for i in range(len(keys) - n + 1)):
+        of its group, at :data:`~phobien.search.rank.SYNONYM_WEIGHT` (once per text block)."""
+        starts = self._synonym_starts
+        found: set[tuple[int, tuple[str, ...]]] = set()
+        for i, key in enumerate(keys):
+            for g, phrase in starts.get(key, ()) if key is not None else ():
+                if tuple(keys[i : i + len(phrase)]) == phrase:
+                    found.add((g, phrase))
+        for g, phrase in found:
+            for other in self.synonyms[g]:
+                if other == phrase:
                     continue
-                for other in group:
-                    if other == phrase:
-                        continue
-                    for key in other:
-                        counts.fields[key][name] += SYNONYM_WEIGHT
-                    for a, b in itertools.pairwise(other):
-                        self.pairs[a + PHRASE_SEPARATOR + b].add(doc)
+                for key in other:
+                    counts.fields[name][key] += SYNONYM_WEIGHT
+                for a, b in itertools.pairwise(other):
+                    self.pairs[a + PHRASE_SEPARATOR + b].add(doc)
+
+    @cached_property
+    def _synonym_starts(self) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+        """The phrases of the synonym table by their first key, with their group's number."""
+        starts: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+        for g, group in enumerate(self.synonyms):
+            for phrase in group:
+                starts[phrase[0]].append((g, phrase))
+        return starts
 
     def add(self, page: PageText) -> int:
         """Add one page; returns its number."""
         doc = len(self.pages)
         self.pages.append(PageMeta(page.url, page.title, page.snippet, page.kind))
+        if page.kind_name and page.kind not in self.kind_names:
+            self.kind_names[page.kind] = phrase_keys(page.kind_name, self.lang)
         counts = _Counts()
         self._text(doc, page.title, "title", counts)
         if page.summary:
@@ -203,10 +223,23 @@ class LanguageIndex:
         averages = {
             name: sum(c.lengths.get(name, 0) for c in self._counts) / len(self._counts) for name in ("title", "body")
         }
+        words = self.words
         for doc, counts in enumerate(self._counts):
-            for key, fields in counts.fields.items():
-                title = title_class("title" in fields, counts.lengths.get("title", 0))
-                self.words[key][doc] = level(weighted_tf(fields, counts.lengths, averages), title)
+            factors = field_factors(counts.lengths, averages)
+            tf: dict[str, float] = defaultdict(float)
+            for name, bucket in counts.fields.items():
+                factor = factors[name]
+                for key, count in bucket.items():
+                    tf[key] += count * factor
+            title = counts.fields.get("title", {})
+            titled = title_class(True, counts.lengths.get("title", 0))
+            cache: dict[tuple[float, bool], int] = {}
+            for key, value in tf.items():
+                where = (value, key in title)
+                code = cache.get(where)
+                if code is None:
+                    code = cache[where] = level(value, titled if where[1] else 0)
+                words[key][doc] = code
         self._counts = []
 
 

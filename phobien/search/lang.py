@@ -28,14 +28,15 @@ def _list(text: str) -> frozenset[str]:
 
 STOP_WORDS: dict[str, frozenset[str]] = {
     "vi": _list(
-        "à ạ ai ấy bị các có của đã đều được gì hay hoặc khi không là mà mình một nào nè nếu nhé nhỉ "
+        "à ạ ai ấy bị các có của đã đều được gì hay hoặc khi không là mà mình một nào nè nên nếu nhé nhỉ "
         "như những nhưng nữa ở ơi phải rồi sao sẽ thì tôi và vì với ko k kg j dc đc dk"
     ),
     "en": _list(
         "a about after am an and any are as at be been being but by can could did do does doing for from "
         "get got had has have he her hers him his how i if in into is it its me my no not now of on or "
         "our ours she should so some than that the their them then there these they this those to too "
-        "us was we were what when where which who whom why will with would you your yours"
+        "us was we were what when where which who whom why will with would you your yours "
+        "s t d ll m re ve"  # what an apostrophe leaves: daughter's, don't, I'd, we'll, I'm, they're, I've
     ),
     "km": _list("ខ្ញុំ តើ នៅ ក្នុង របស់ និង ជា បាន ត្រូវ អ្វី ដែល ទេ"),
     "hmn": _list("yog thiab los ntawm rau lub tus cov ib kuv koj nws peb lawv li cas dab tsi puas"),

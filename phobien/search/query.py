@@ -43,6 +43,9 @@ from phobien.search.tokens import key as word_key
 QUOTES = re.compile('["“”„]')  # straight and typographic quotes
 PAGE_SIZE = 10
 """Results shown at once (the metadata of these is fetched)."""
+VISIBLE = 2
+"""Results whose page text is fetched at once for the excerpts (``EXCERPTS`` in search.js); the
+others' when the reader scrolls them into view."""
 
 
 @dataclass(frozen=True)
@@ -255,9 +258,11 @@ class Searcher:
             phrases.append((a, b, docs, idf(len(docs), total)))
         total_idf = sum(min(s.idf, IDF_CAP) for s in required) or 1.0
         numbered = any(any(c.isdigit() for c in s.term.key) for s in required)
+        asked = {s.term.key for s in required}
+        wanted = "".join(c for c, keys in self.manifest.get("kindNames", {}).items() if keys and set(keys) <= asked)
         ranked = []
         for doc in candidates:
-            rank, coverage = _rank(doc, scored, phrases, total_idf, numbered, self.kinds)
+            rank, coverage = _rank(doc, scored, phrases, total_idf, numbered, self.kinds, wanted)
             ranked.append((rank, coverage, doc))
         if not ranked:
             return Found([], [])
@@ -272,6 +277,10 @@ class Searcher:
     def search(self, text: str) -> list[int]:
         """Page numbers matching ``text``, best first."""
         return self.find(text).docs
+
+    def texts(self, text: str, visible: int = VISIBLE) -> list[list[str]]:
+        """The page texts the browser fetches for the excerpts of the results in view."""
+        return [self.file(f"t{doc:x}") for doc in self.search(text)[:visible]]
 
     def results(self, text: str, shown: int = PAGE_SIZE) -> list[tuple[str, str]]:
         """(url, title) of the pages found, best first; loads the metadata of the first ``shown``."""
@@ -290,6 +299,7 @@ def _rank(
     total_idf: float,
     numbered: bool,
     kinds: str,
+    wanted: str = "",
 ) -> tuple[tuple[int, int, int], float]:
     """Sort key of one page (named first, then fewest meaningful words typed with marks that it
     lacks with those marks, then score) and its coverage (:mod:`.rank`)."""
@@ -324,5 +334,6 @@ def _rank(
     power = 1.0
     for _ in range(COVERAGE):
         power *= coverage
-    value = score * power * (1.0 if named else kind_weight(kinds[doc] if doc < len(kinds) else "z"))
+    code = kinds[doc] if doc < len(kinds) else "z"
+    value = score * power * (1.0 if named or code in wanted else kind_weight(code))
     return (0 if named else 1, folded, -int(value * 1e6)), coverage

@@ -24,7 +24,8 @@ else, an agency's name, ranks first). At query time, for a page *d*:
 - and by the weight of the page's kind (:data:`KIND_WEIGHTS`): a citizen asking finds
   materials, audience pages and hotlines before news, and news before plans, agencies, legal
   documents and the deadlines view;
-- unless the query *names* the page: 90 % of its meaningful words (by idf) are in
+- unless the query has the name of the page's kind in it ("kế hoạch", "plan": it asks for
+  plans), or *names* the page: 90 % of its meaningful words (by idf) are in
   the title or names, and the query has a number in it or three meaningful words or more ("126/KH-UBND", "Công an tỉnh
   Bắc Giang"): such pages come first, whatever their kind.
 """
@@ -41,8 +42,9 @@ SHORT_TITLE = 10
 LEVEL_CHARS = "0123456789abcdefghijklmnopqrstuvwxyz"
 """Level n is sent as LEVEL_CHARS[n]."""
 
-FIELD_WEIGHTS = {"title": 5.0, "summary": 2.5, "heading": 2.0, "body": 1.0}
-"""BM25F weights of the fields (:mod:`.extract`); names count as title."""
+FIELD_WEIGHTS = {"title": 5.0, "summary": 2.5, "heading": 2.0, "body": 1.0, "listed": 0.25}
+"""BM25F weights of the fields (:mod:`.extract`); names count as title; ``listed`` is the text
+of lists of other pages (what they are about, not what the listing page is about)."""
 SYNONYM_WEIGHT = 0.6
 """An occurrence added by the synonym table counts this much of one typed in the page."""
 K1 = 1.2
@@ -115,15 +117,21 @@ def title_class(in_title: bool, title_words: int) -> int:
     return 0 if not in_title else 2 if title_words <= SHORT_TITLE else 1
 
 
+def field_factors(lengths: dict[str, int], averages: dict[str, float]) -> dict[str, float]:
+    """What one occurrence in each field of a page weighs: the field's weight, over its length
+    normalisation for the body and the title (BM25F)."""
+    out = {}
+    for name, weight in FIELD_WEIGHTS.items():
+        b = BODY_B if name == "body" else TITLE_B if name == "title" else 0.0
+        out[name] = weight / (1 - b + b * lengths.get(name, 0) / (averages.get(name) or 1.0))
+    return out
+
+
 def weighted_tf(counts: dict[str, float], lengths: dict[str, int], averages: dict[str, float]) -> float:
     """BM25F pseudo-frequency: field counts times field weights, the body's and the title's
     normalised by their length."""
-    total = 0.0
-    for name, count in counts.items():
-        b = BODY_B if name == "body" else TITLE_B if name == "title" else 0.0
-        average = averages.get(name) or 1.0
-        total += FIELD_WEIGHTS[name] * count / (1 - b + b * lengths.get(name, 0) / average)
-    return total
+    factors = field_factors(lengths, averages)
+    return sum(count * factors[name] for name, count in counts.items())
 
 
 def idf(df: int, pages: int) -> float:

@@ -22,7 +22,7 @@
     loading: script.getAttribute("data-loading") || "…",
     missing: script.getAttribute("data-missing") || "{words}"
   };
-  var PAGE = 10, DEBOUNCE = 150, AHEAD = 60, EXCERPT_WORDS = 26;
+  var PAGE = 10, DEBOUNCE = 150, AHEAD = 60, EXCERPT_WORDS = 26, EXCERPTS = 2;
 
   /* ---- words (tokens.py) ---- */
   var KHMER = "\\u1780-\\u17FF\\u19E0-\\u19FF";
@@ -347,7 +347,7 @@
         idf: Math.log(1 + (m.pages - df + 0.5) / (df + 0.5)) };
     });
   }
-  function rank(m, doc, scored, phrases, totalIdf, numbered) {
+  function rank(m, doc, scored, phrases, totalIdf, numbered, wanted) {
     var R = m.rank, strengths = [], score = 0, covered = 0, titled = 0, n = 0, folded = 0;
     scored.forEach(function (s) {
       if (!s.docs[doc]) { strengths.push(0); if (s.term.marked && !s.term.optional) { folded++; } return; }
@@ -367,8 +367,8 @@
     var coverage = covered / totalIdf, power = 1;
     for (var i = 0; i < R.COVERAGE; i++) { power *= coverage; }
     var named = titled >= R.NAMED_SHARE * totalIdf && (numbered || n >= R.NAMED_MIN_WORDS);
-    var code = m.kindCodes.charAt(doc), k = R.KIND_CODES.indexOf(code);
-    var value = score * power * (named ? 1 : (k >= 0 ? R.KINDS[k] : 1));
+    var code = m.kindCodes.charAt(doc) || "z", k = R.KIND_CODES.indexOf(code);
+    var value = score * power * (named || wanted.indexOf(code) >= 0 ? 1 : (k >= 0 ? R.KINDS[k] : 1));
     return [named ? 0 : 1, folded, Math.floor(value * 1e6), coverage];
   }
   function match(m, q) {
@@ -385,7 +385,13 @@
     });
     var totalIdf = required.reduce(function (a, s) { return a + Math.min(s.idf, m.rank.IDF_CAP); }, 0) || 1;
     var numbered = required.some(function (s) { return /[0-9]/.test(s.term.key); });
-    var ranked = Object.keys(candidates).map(function (d) { return [+d].concat(rank(m, +d, scored, phrases, totalIdf, numbered)); });
+    var asked = {}, wanted = "";
+    required.forEach(function (s) { asked[s.term.key] = 1; });
+    Object.keys(m.kindNames || {}).sort().forEach(function (c) {
+      var keys = m.kindNames[c];
+      if (keys.length && keys.every(function (k) { return asked[k]; })) { wanted += c; }
+    });
+    var ranked = Object.keys(candidates).map(function (d) { return [+d].concat(rank(m, +d, scored, phrases, totalIdf, numbered, wanted)); });
     if (!ranked.length) { return { docs: [], missing: [] }; }
     var best = Math.max.apply(null, ranked.map(function (r) { return r[4]; }));
     ranked = ranked.filter(function (r) { return r[4] >= m.rank.KEEP * best; });
@@ -436,8 +442,16 @@
     else { p.appendChild(document.createTextNode(t.slice(pos))); }
     return p;
   }
-  var watcher = null;
-  function watch(m, q, li, doc, id) {
+  var watcher = null, scrolled = false, waiting = [];
+  window.addEventListener("scroll", function () {
+    if (scrolled) { return; }
+    scrolled = true;
+    waiting.forEach(function (w) { w(); });
+    waiting = [];
+  }, { passive: true });
+  /* The first EXCERPTS results get their excerpt at once; the others when the reader scrolls
+     them into view (a query downloads little: see scripts/bench-search). */
+  function watch(m, q, li, doc, id, rank) {
     function fill() {
       load("t" + doc.toString(16), m.id).then(function (blocks) {
         if (id !== current) { return; }
@@ -445,14 +459,15 @@
         if (p) { if (old) { li.replaceChild(p, old); } else { li.appendChild(p); } }
       }).catch(function () {});
     }
-    if (!window.IntersectionObserver) { fill(); return; }
+    if (rank < EXCERPTS) { fill(); return; }
+    if (!window.IntersectionObserver) { return; }
     if (!watcher) {
       watcher = new IntersectionObserver(function (entries) {
         entries.forEach(function (e) { if (e.isIntersecting) { watcher.unobserve(e.target); e.target.__fill(); } });
       });
     }
     li.__fill = fill;
-    watcher.observe(li);
+    if (scrolled) { watcher.observe(li); } else { waiting.push(function () { watcher.observe(li); }); }
   }
 
   /* ---- the page ---- */
@@ -487,7 +502,8 @@
         box.appendChild(note);
       }
       box.appendChild(list);
-      items.forEach(function (it) { watch(m, q, it[0], it[1], id); });
+      waiting = [];
+      items.forEach(function (it, i) { watch(m, q, it[0], it[1], id, i); });
       if (docs.length > count) {
         var more = document.createElement("button");
         more.type = "button";

@@ -59,7 +59,7 @@ COARSE_MIN = 400
 """… when they are in more than this many pages (smaller postings cost little as they are)."""
 COMMON_SHARE = (9, 10)
 """A key in more than this share of the pages is sent without levels (it barely ranks)."""
-TEXT_CHARS = 3_000
+TEXT_CHARS = 2_000
 """The text kept of a page for excerpts (a phone shows a few lines of it)."""
 
 
@@ -67,9 +67,9 @@ TEXT_CHARS = 3_000
 class Sizes:
     """Target mean gzipped sizes (bytes). Smaller files mean fewer bytes per query and more files."""
 
-    word_bytes: int = 600
+    word_bytes: int = 500
     """Word and exact-form shards: every query fetches one or two per word."""
-    pair_bytes: int = 800
+    pair_bytes: int = 700
     """Pair shards: only quoted phrases and Khmer words fetch them."""
     chunk_bytes: int = 450
     """Metadata chunks: one per result shown, at most."""

@@ -53,7 +53,7 @@ BODY_B = 0.75
 TITLE_B = 0.9
 """… and of the title: a title that is the query and little else ranks first."""
 
-TITLE_BONUS = 1.0
+TITLE_BONUS = 2.0
 """Added to a word's level at query time when it is in the title or a name: saturation makes a
 word repeated in the body as strong as one in the title; a title says what the page is about."""
 FOLDED = 0.3

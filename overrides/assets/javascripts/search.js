@@ -22,7 +22,7 @@
     loading: script.getAttribute("data-loading") || "…",
     missing: script.getAttribute("data-missing") || "{words}"
   };
-  var PAGE = 10, DEBOUNCE = 150, AHEAD = 60, EXCERPT_WORDS = 26, EXCERPTS = 2;
+  var PAGE = 10, DEBOUNCE = 100, AHEAD = 50, EXCERPT_WORDS = 26, EXCERPTS = 2;
 
   /* ---- words (tokens.py) ---- */
   var KHMER = "\\u1780-\\u17FF\\u19E0-\\u19FF";

@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"plain MkDocs projects staged in {time.monotonic() - t0:.1f} s (not timed)")
 
         out = work / "site"
-        phobien_cmd = [python, "-m", "phobien", "--root", str(tree), "build", "--no-print", "--timings"]
+        phobien_cmd = [python, "-m", "phobien", "--root", str(tree), "build", "--preview", "--no-print", "--timings"]
         phobien_cmd += ["--out", str(out)]
         if args.jobs:
             phobien_cmd += ["--jobs", str(args.jobs)]
@@ -237,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
             prof = work / "build.prof"
             shutil.rmtree(tree / ".phobien-cache", ignore_errors=True)
             cmd = [python, "-c", PROFILE, str(prof), "--root", str(tree)]
-            cmd += ["build", "--no-print", "--jobs", "1", "--out", str(work / "site-profiled")]
+            cmd += ["build", "--preview", "--no-print", "--jobs", "1", "--out", str(work / "site-profiled")]
             run = run_measured(cmd, work / "profile.log", env=env, cwd=tree)
             if run.returncode == 0:
                 result["profile"] = {"wall_s": round(run.wall_s, 2), "processes": 1, **profile_summary(prof)}

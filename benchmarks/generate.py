@@ -314,7 +314,14 @@ class Manifest:
     audiences: list[str] = field(default_factory=list)
 
 
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Writes shared values out in full: content refuses YAML aliases (tests/hardening)."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+_DUMPER = _Dumper
 
 
 def _yaml(data: Any) -> str:

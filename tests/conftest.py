@@ -30,8 +30,11 @@ def make_project(dest: Path, *trees: Path, bundled: bool = False) -> Path:
     return dest
 
 
-def run_phobien(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run the real command line, as an editor would."""
+def run_phobien(root: Path, *args: str, publish: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run the real command line, as an editor would. The fixtures' base_url is an example
+    address, so a build is a preview (``--preview``) unless ``publish`` asks for the real thing."""
+    if args and args[0] == "build" and not publish:
+        args = ("build", "--preview", *args[1:])
     return subprocess.run(
         [sys.executable, "-m", "phobien", "--root", str(root), *args], capture_output=True, text=True, timeout=600
     )

@@ -16,11 +16,14 @@ from phobien.checks import (
     legal,
     links,
     pages,
+    placeholders,
     plans,
     reports,
+    reviews,
     site,
     synonyms,
     translations,
+    validity,
     vocab,
 )
 from phobien.core.diagnostics import Diagnostics
@@ -35,6 +38,7 @@ CHECKS: tuple[Check, ...] = (
     vocab.check_audiences,
     vocab.check_hotlines,
     vocab.check_agencies,
+    validity.check_closed_agencies,
     languages.check_default_language_texts,
     site.check_site,
     site.check_ui_strings,
@@ -44,6 +48,8 @@ CHECKS: tuple[Check, ...] = (
     pages.check_page_references,
     pages.check_aliases,
     pages.check_plain_language,
+    placeholders.check_placeholders,
+    reviews.check_reviews,
     links.check_page_links,
     citations.check_citations,
     translations.check_translations,
@@ -57,7 +63,13 @@ PAGE_CHECKS: tuple[Callable[[Page, References, Diagnostics], None], ...] = (page
 def run_checks(content: Content, diags: Diagnostics) -> None:
     refs = References(content)
     for check in CHECKS:
-        check(content, refs, diags)
+        try:
+            check(content, refs, diags)
+        except (AttributeError, TypeError, KeyError, ValueError):
+            # A file kept in part after its errors (load.salvage) has empty fields a check may not
+            # expect: the errors already reported stand, and the other checks still run.
+            if not content.salvaged:
+                raise
 
 
 def check_content(root: Path) -> tuple[Content, Diagnostics]:

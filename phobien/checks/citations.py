@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from phobien.core.diagnostics import Diagnostics, Position
 from phobien.load.lookup import References
+from phobien.load.salvage import invalid_fields
 from phobien.load.tree import Content, Page
 from phobien.stage.citations import MARKER, markers
 
@@ -54,8 +55,8 @@ def _claims(page: Page) -> Iterator[tuple[int, str]]:
 
 def _check_page(page: Page, diags: Diagnostics) -> None:
     sources = getattr(page.meta, "sources", None)
-    if sources is None:
-        return
+    if sources is None or "sources" in invalid_fields(page.meta):
+        return  # the sources could not be read: markers are not checked against them
     ids = [s.id for s in sources if s.id]
     for m in markers(page.body):
         if m.group(1) in ids:

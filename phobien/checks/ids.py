@@ -23,6 +23,7 @@ RESERVED_SLUGS = frozenset(
         "l",
         "print",
         "deadlines",
+        "reports",
         "about",
         "404",
     }
@@ -35,6 +36,8 @@ _LIST_PAGE = re.compile(r"^page-\d+$")
 def _duplicates(diags: Diagnostics, content: Content, items: list[Any], what: str) -> None:
     seen: dict[str, Any] = {}
     for item in items:
+        if item.id is None:
+            continue  # its own error says why
         if item.id in seen:
             first = content.pos(seen[item.id], "id")
             diags.error(
@@ -71,7 +74,7 @@ def check_reserved_names(content: Content, refs: References, diags: Diagnostics)
                 f"'{audience.id}' is a reserved address of the site; choose another audience id",
             )
     for plan_id, plan in content.plans.items():
-        if plan_id in ("index", "deadlines"):
+        if plan_id in ("index", "deadlines", "late"):
             diags.error(content.pos(plan), f"'{plan_id}' is a reserved address; rename the file")
     # page-2, page-3… of a section are its list's further pages: no page may take them.
     for page in [*content.materials, *content.articles]:

@@ -8,6 +8,7 @@ from pydantic import BaseModel
 
 from phobien.core.diagnostics import Diagnostics, Position
 from phobien.load.lookup import References
+from phobien.load.salvage import invalid_fields
 from phobien.load.tree import Content
 from phobien.model.common import Localized, Model
 
@@ -16,6 +17,8 @@ def _localized_fields(
     obj: BaseModel, path: tuple[str | int, ...] = ()
 ) -> Iterator[tuple[tuple[str | int, ...], dict[str, str]]]:
     for name, info in type(obj).model_fields.items():
+        if name in invalid_fields(obj):
+            continue  # its own error says why
         value = getattr(obj, name)
         if info.annotation == Localized and isinstance(value, dict):
             yield (*path, name), value

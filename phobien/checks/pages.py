@@ -26,8 +26,8 @@ def check_references_of(page: Page, refs: References, diags: Diagnostics) -> Non
     for i, ref in enumerate(getattr(meta, "legal_refs", [])):
         refs.legal(diags, _at(page, "legal_refs", i), ref)
     for i, source in enumerate(getattr(meta, "sources", [])):
-        if source.title.startswith("CẦN GHI NGUỒN"):
-            diags.warning(
+        if source.title.startswith("CẦN GHI NGUỒN") and getattr(meta, "draft", False):
+            diags.warning(  # in a page that is not a draft it is an error (checks.placeholders)
                 _at(page, "sources", i, "title"),
                 "the source is still the placeholder; name the document, its number and article",
             )

@@ -53,9 +53,7 @@ def _check_task(
         )
 
 
-def _check_report(
-    content: Content, key: str, report: Report, refs: References, diags: Diagnostics
-) -> None:
+def _check_report(content: Content, key: str, report: Report, refs: References, diags: Diagnostics) -> None:
     folder, _, period = key.partition("/")
     if report.plan != folder:
         diags.error(
@@ -100,5 +98,3 @@ def _check_report(
 def check_reports(content: Content, refs: References, diags: Diagnostics) -> None:
     for key, report in content.reports.items():
         _check_report(content, key, report, refs, diags)
-
-

@@ -7,6 +7,7 @@ from phobien.load.lookup import References
 from phobien.load.tree import Content
 from phobien.load.validate import did_you_mean
 from phobien.model.i18n import UI_KEYS
+from phobien.model.urls import reserved_host
 
 
 def check_site(content: Content, refs: References, diags: Diagnostics) -> None:
@@ -52,3 +53,16 @@ def check_ui_strings(content: Content, refs: References, diags: Diagnostics) -> 
                     content.pos(ui, "strings", key, key=True),
                     f"unknown interface string '{key}'{did_you_mean(key, list(UI_KEYS))}",
                 )
+
+
+def check_publication(content: Content, diags: Diagnostics) -> None:
+    """A build for publication: base_url must be where the site is published, not an example."""
+    site = content.site
+    if "site" in content.broken or not reserved_host(site.base_url):
+        return
+    diags.error(
+        content.pos(site, "base_url"),
+        f"base_url '{site.base_url}' is an example address: every QR code, short link and feed of the "
+        "site would point there; set base_url in content/site.yml to the address where the site is "
+        "published (e.g. https://pbgdpl.gov.vn/), or build a preview with 'phobien build --preview'",
+    )

@@ -24,7 +24,7 @@ def check_hotlines(content: Content, refs: References, diags: Diagnostics) -> No
     max_age = content.site.hotline_max_age_days
     today = clock.today()
     for hotline in content.hotlines:
-        age = (today - hotline.verified_on).days
+        age = (today - hotline.verified_on).days if hotline.verified_on else 0
         if age > max_age:
             diags.warning(
                 content.pos(hotline, "verified_on"),

@@ -5,6 +5,17 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from phobien.commands import build, check, import_plan, new, schema, serve, translations
+from phobien.commands import build, build_language, check, import_plan, merge, new, schema, serve, stage, translations
 
-COMMANDS: tuple[ModuleType, ...] = (check, build, serve, translations, new, schema, import_plan)
+COMMANDS: tuple[ModuleType, ...] = (
+    check,
+    build,
+    stage,
+    build_language,
+    merge,
+    serve,
+    translations,
+    new,
+    schema,
+    import_plan,
+)

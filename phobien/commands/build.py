@@ -17,6 +17,11 @@ def register(sub: Any) -> None:
     p.add_argument("--out", type=path, default=None, help="output folder (default: site/)")
     p.add_argument("--jobs", type=int, default=None, help="parallel language builds (default: cores)")
     p.add_argument("--no-print", action="store_true", help="skip leaflets and posters (PDF) for a fast preview")
+    p.add_argument(
+        "--preview",
+        action="store_true",
+        help="a preview, not for publication: accepts an example base_url; every page says it is a preview",
+    )
     p.add_argument("--timings", action="store_true", help="print how long each step of the build took")
     p.add_argument(
         "--engine",
@@ -38,5 +43,6 @@ def run(args: argparse.Namespace) -> int:
             print_=not args.no_print,
             timings=args.timings,
             engine=args.engine,
+            preview=args.preview,
         )
     )

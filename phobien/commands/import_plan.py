@@ -13,8 +13,18 @@ from phobien.importer import import_file, render, validate
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("import", help="draft a plan (content/plans/<id>.yml) from a .txt, .docx or text PDF")
-    p.add_argument("file", type=path, help="the plan as .txt (UTF-8, TCVN3 or VNI), .docx or .pdf")
+    p = sub.add_parser(
+        "import",
+        help="draft a plan (content/plans/<id>.yml) or, with 'report FILE --plan ID', a report on a plan "
+        "(content/reports/<plan>/<period>.yml) from a .txt, .docx or text PDF",
+    )
+    p.add_argument("file", help="the plan as .txt (UTF-8, TCVN3 or VNI), .docx or .pdf; or 'plan' or 'report'")
+    p.add_argument("more", nargs="?", type=path, help="after 'plan' or 'report': the document")
+    p.add_argument("--plan", default=None, help="with 'report': the id of the plan the report answers")
+    p.add_argument("--period", default=None, help="with 'report': 2025 or 2025-q3, when the title does not say")
+    p.add_argument(
+        "--by", default=None, help="with 'report': agency id of the reporting body, when the header does not say"
+    )
     p.add_argument("--out", type=path, default=None, help="where to write the draft (default: content/plans/<id>.yml)")
     p.add_argument("--issuer", default=None, help="agency id of the issuing body, when the text does not make it clear")
     p.add_argument("--province", default=None, help="province id (e.g. ha-noi) the plan's bodies belong to")
@@ -29,8 +39,21 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    what, document = args.file, args.more
+    if document is None or what not in ("plan", "report"):
+        if document is not None:
+            raise UserError(
+                f"'{what}' is not something to import; use 'phobien import plan FILE' or "
+                "'phobien import report FILE --plan ID'",
+                EXIT_USAGE,
+            )
+        document, what = path(args.file), "plan"
+    if what == "report":
+        from phobien.commands.import_report import run_report
+
+        return run_report(document, args.root, args.plan, args.period, args.by, args.out, args.force)
     return run_import(
-        args.file, args.root, args.out, args.issuer, args.province, args.force, agencies_out=args.agencies_out
+        document, args.root, args.out, args.issuer, args.province, args.force, agencies_out=args.agencies_out
     )
 
 

@@ -12,8 +12,7 @@ from phobien.core import clock
 from phobien.core.text import slugify
 from phobien.errors import EXIT_OK, EXIT_USAGE, UserError
 from phobien.load import Content, load_content
-
-PLACEHOLDER_SOURCE = "CẦN GHI NGUỒN: tên văn bản, số hiệu, điều, khoản"
+from phobien.model.page import NEW_ARTICLE_BODY, NEW_MATERIAL_BODY, NEW_SOURCE_TITLE, NEW_SUMMARY
 
 
 def register(sub: Any) -> None:
@@ -24,12 +23,14 @@ def register(sub: Any) -> None:
     p.add_argument("--audience", action="append", default=[], help="an audience id (repeat for several)")
     p.add_argument("--topic", action="append", default=[], help="a topic id (repeat for several)")
     p.add_argument("--author", default=None, help="articles: the author or desk")
-    p.add_argument("--draft", action="store_true", help="articles: keep it out of the published site for now")
+    p.add_argument(
+        "--draft", action="store_true", help="(the default: every new page is a draft until you set draft: false)"
+    )
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    path = new_page(args.root, args.kind, args.lang, args.title, args.audience, args.topic, args.author, args.draft)
+    path = new_page(args.root, args.kind, args.lang, args.title, args.audience, args.topic, args.author)
     print(path.relative_to(args.root))
     return EXIT_OK
 
@@ -66,8 +67,8 @@ def new_page(
     audiences: list[str],
     topics: list[str],
     author: str | None = None,
-    draft: bool = False,
 ) -> Path:
+    """Write a new page; it is a draft (``draft: true``) until the editor publishes it."""
     content, diags = load_content(root)
     if "site" in content.broken:
         raise UserError("content/site.yml has errors; run 'phobien check' first")
@@ -83,20 +84,21 @@ def new_page(
             "author": author or "Ban biên tập",
             "audiences": audiences,
             "topics": topics,
-            "draft": draft,
+            "draft": True,
         }
-        body = "Viết nội dung tin ở đây. Câu ngắn, dễ hiểu.\n"
+        body = NEW_ARTICLE_BODY + "\n"
     else:
         meta |= {
-            "summary": "Một hai câu ngắn: trang này giúp người đọc điều gì.",
+            "summary": NEW_SUMMARY,
             "audiences": audiences,
             "topics": topics,
             "legal_refs": [],
-            "sources": [{"title": PLACEHOLDER_SOURCE}],
+            "sources": [{"title": NEW_SOURCE_TITLE}],
             "review": {"status": "not_reviewed", "reviewed_on": clock.today().isoformat()},
+            "draft": True,
         }
         body = (
-            "## Điều bạn cần biết\n\nViết nội dung ở đây.\n\n"
+            f"## Điều bạn cần biết\n\n{NEW_MATERIAL_BODY}\n\n"
             "## Cần làm gì, gọi ai\n\nGọi 111 (trẻ em) hoặc 113 (công an).\n"
         )
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100)

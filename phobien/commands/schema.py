@@ -18,6 +18,7 @@ from phobien.model.legal import LegalDocument
 from phobien.model.page import ArticleMeta, DocMeta, MaterialMeta
 from phobien.model.plan import Plan
 from phobien.model.province import ProvinceFile
+from phobien.model.reorganisation import ReorganisationFile
 from phobien.model.report import Report
 from phobien.model.site import Site
 from phobien.model.vocab import AudienceFile, TopicFile
@@ -29,6 +30,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "hotlines": (HotlineFile, "content/hotlines.yml"),
     "agencies": (AgencyFile, "content/agencies.yml"),
     "provinces": (ProvinceFile, "content/provinces.yml"),
+    "reorganisations": (ReorganisationFile, "content/reorganisations.yml"),
     "legal-document": (LegalDocument, "content/legal/*.yml"),
     "plan": (Plan, "content/plans/*.yml"),
     "report": (Report, "content/reports/<plan id>/<period>.yml"),

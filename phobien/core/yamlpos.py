@@ -19,6 +19,8 @@ from typing import Any
 
 import yaml
 
+from phobien.core.yamlhints import indentation_problem, is_structural
+
 Path_ = tuple[str | int, ...]
 
 
@@ -118,6 +120,11 @@ def load(text: str, line_offset: int = 0) -> tuple[Located | None, list[YamlProb
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Mark(mark.line + 1 + line_offset, mark.column + 1) if mark else Mark(1 + line_offset, 1)
+        if is_structural(exc.problem or ""):
+            # Most of these are a line indented wrongly, often above where the parser got lost.
+            hint = indentation_problem(text, (mark.line + 2) if mark else 10**9, line_offset)
+            if hint is not None:
+                return None, [YamlProblem(Mark(hint[0], hint[1]), hint[2])]
         return None, [YamlProblem(where, _describe_yaml_error(exc))]
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1

@@ -147,9 +147,7 @@ def _unique_ids(tasks: list[dict[str, Any]]) -> None:
             task["id"] = f"{task['id']}~{n}"
 
 
-def _issuer_id(
-    given: str | None, parts: Any, head: Any, directory: Directory, proposals: Proposals
-) -> str | None:
+def _issuer_id(given: str | None, parts: Any, head: Any, directory: Directory, proposals: Proposals) -> str | None:
     """The issuing body: as given, else found in the header; an unknown one gets a proposed id."""
     issuer_id = given or _issuer(parts, head, directory)
     if (not issuer_id or directory.is_proposed(issuer_id)) and head.issuer:

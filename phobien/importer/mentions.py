@@ -181,8 +181,4 @@ def _plain_chunks(text: str) -> list[tuple[int, int]]:
             spans.append((pos, m.start()))
         pos = m.end()
     spans.append((pos, len(text)))
-    out = []
-    for start, end in spans:
-        piece = text[start:end]
-        out.append((start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip())))
-    return [s for s in out if s[0] < s[1]]
+    return names.trimmed_spans(text, spans)

@@ -83,11 +83,15 @@ def chunks(text: str, extra: list[tuple[int, int]] | None = None) -> list[tuple[
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, len(text)))
+    return trimmed_spans(text, out)
+
+
+def trimmed_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` without the white space at their ends, the empty ones left out."""
     trimmed = []
-    for start, end in out:
+    for start, end in spans:
         piece = text[start:end]
-        lead = len(piece) - len(piece.lstrip())
-        trimmed.append((start + lead, start + len(piece.rstrip())))
+        trimmed.append((start + len(piece) - len(piece.lstrip()), start + len(piece.rstrip())))
     return [s for s in trimmed if s[0] < s[1]]
 
 

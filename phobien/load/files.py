@@ -164,3 +164,13 @@ def fix_file(path: Path) -> bool:
         path.write_bytes(fixed)
         return True
     return False
+
+
+def number_line(path: Path) -> str | None:
+    """The 'number:' line of a file that could not be read, so that citations of that number
+    raise no follow-on error."""
+    try:
+        m = re.search(r"^number:[ \t]*['\"]?([^'\"#\n]+)", path.read_text(encoding="utf-8", errors="replace"), re.M)
+    except OSError:
+        return None
+    return m.group(1).strip() if m else None

@@ -23,8 +23,8 @@ class Index:
         self.ids = list(ids)
         self.known = set(self.ids)
 
-    def check(self, diags: Diagnostics, pos: Position, value: str, extra: Iterable[str] = ()) -> None:
-        if not self.trusted or value in self.known or value in extra:
+    def check(self, diags: Diagnostics, pos: Position, value: str | None, extra: Iterable[str] = ()) -> None:
+        if value is None or not self.trusted or value in self.known or value in extra:
             return
         hint = did_you_mean(value, self.ids) or f"; use an id from {self.where}"
         diags.error(pos, f"unknown {self.what} '{value}'{hint}")
@@ -61,10 +61,14 @@ class References:
             "agency", [a.id for a in content.agencies], "content/agencies.yml", "agencies" not in broken
         )
         self.legal_ids = legal_index(content)
+        self.unread_numbers = {b.removeprefix("legal-number/") for b in broken if b.startswith("legal-number/")}
+        """Numbers of the files of content/legal/ that could not be read (from their 'number:' line)."""
         self.legal_docs = Index("legal document", content.legal, "content/legal/ (file name or number)")
 
     def legal(self, diags: Diagnostics, pos: Position, ref: str) -> None:
         """A citation of a legal document, by its id or its number."""
         key = legal_key(ref)
+        if key in self.unread_numbers:
+            return  # the number of a file that could not be read: its own error says why
         if f"legal/{key}" not in self.broken and key not in self.legal_ids:
             self.legal_docs.check(diags, pos, ref)

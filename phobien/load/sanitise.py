@@ -16,6 +16,8 @@ from typing import Any
 
 import nh3
 
+from phobien.model.urls import PAGE_LINK_KINDS
+
 TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "dfn",
     "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i",
@@ -60,6 +62,8 @@ def url_problem(tag: str, attr: str, value: str) -> str | None:
                 "and link to the file (a picture from another site tells that site who is reading)"
             )
         return None
+    if scheme and tag == "a" and scheme.group(1) in PAGE_LINK_KINDS and url == value.strip().lower():
+        return None  # a link to a page of the site; checks/links.py checks that the page exists
     if scheme and scheme.group(1) not in SCHEMES:
         return (
             f"{scheme.group(1)}: links are not allowed; link to a web page (https://...), "
@@ -99,7 +103,9 @@ def sanitise(html: str) -> str:
         clean_content_tags={"script", "style", "noscript", "iframe", "object", "template", "textarea", "select"},
         attributes=ATTRIBUTES,
         attribute_filter=_filter,
-        url_schemes=SCHEMES,
+        # The short forms of links between pages (material:slug…) are kept: no browser runs them,
+        # staging rewrites those of Markdown links, and checks/links.py reports one to no page.
+        url_schemes=SCHEMES | set(PAGE_LINK_KINDS),
         strip_comments=True,
         link_rel=None,
     )
@@ -121,9 +127,15 @@ class Removal:
         return [r for r in found if r] or [f"<{self.tag}>: removed by the HTML sanitiser; use plain Markdown"]
 
     def needles(self) -> list[str]:
-        """Text to look for on the line, to give the column."""
+        """Text to look for on the line, to give the column: the start tag of an element that is
+        not allowed at all, else the value or name of the attribute that is."""
+        if self.tag not in TAGS:
+            return [f"<{self.tag}"]
         bad = [(n, v) for n, v in self.attrs if attribute_problem(self.tag, n, v)]
-        return [*(v[:12] for _, v in bad if v), *(n for n, _ in bad), f"<{self.tag}"] if bad else [f"<{self.tag}"]
+        # An attribute wrong whatever its value (onclick, style) is found by its name; one wrong
+        # because of its value (a javascript: href) by the value.
+        found = [n if attribute_problem(self.tag, n, "") or not v else v[:12] for n, v in bad]
+        return [*found, f"<{self.tag}"]
 
 
 _TAG_REASONS = {

@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from phobien.core.diagnostics import Diagnostics, Position
-from phobien.core.text import is_slug
+from phobien.core.text import is_slug, slugify
 from phobien.core.yamlpos import Located, load, split_front_matter
-from phobien.load.files import inside, read_text, walk_files
+from phobien.load.files import inside, number_line, read_text, walk_files
 from phobien.load.markup import check_markup
+from phobien.load.salvage import invalid_fields, is_salvaged
 from phobien.load.validate import validate
 from phobien.model.agency import Agency, AgencyFile
 from phobien.model.common import Model
@@ -21,6 +22,7 @@ from phobien.model.legal import LegalDocument
 from phobien.model.page import ArticleMeta, DocMeta, MaterialMeta, PageMeta
 from phobien.model.plan import Plan
 from phobien.model.province import Province, ProvinceFile
+from phobien.model.reorganisation import ReorganisationFile
 from phobien.model.report import Report
 from phobien.model.site import Site
 from phobien.model.synonyms import SynonymFile
@@ -62,6 +64,8 @@ class Content:
     hotlines: list[Hotline] = field(default_factory=list)
     agencies: list[Agency] = field(default_factory=list)
     provinces: list[Province] = field(default_factory=list)
+    reorganisations: ReorganisationFile | None = None
+    """content/reorganisations.yml: the events that closed bodies (None when absent or broken)."""
     legal: dict[str, LegalDocument] = field(default_factory=dict)
     plans: dict[str, Plan] = field(default_factory=dict)
     reports: dict[str, Report] = field(default_factory=dict)
@@ -75,6 +79,9 @@ class Content:
     files: dict[str, Located] = field(default_factory=dict)
     broken: set[str] = field(default_factory=set)
     """Lists that could not be read: references to them are not checked (no false alarms)."""
+    salvaged: bool = False
+    """Some file failed validation and was kept in part (:mod:`phobien.load.salvage`): the run
+    has errors, builds nothing, and its checks see objects with empty fields."""
     root_found: bool = True
     """False when there is no content/ folder at all (nothing else is reported then)."""
 
@@ -102,7 +109,7 @@ def _load_yaml(path: Path, content: Content, diags: Diagnostics) -> Located | No
     return located
 
 
-def _load_model(model: type[M], path: Path, content: Content, diags: Diagnostics) -> M | None:
+def _load_model(model: type[M], path: Path, content: Content, diags: Diagnostics, keep: bool = False) -> M | None:
     located = _load_yaml(path, content, diags)
     if located is None:
         return None
@@ -110,9 +117,10 @@ def _load_model(model: type[M], path: Path, content: Content, diags: Diagnostics
     if located.data is None:
         diags.error(Position(rel), "the file is empty; see the other files of its kind for the fields it needs")
         return None
-    obj = validate(model, located, rel, diags)
+    obj = validate(model, located, rel, diags, keep=keep)
     if obj is not None:
         obj.located_at(rel, ())
+        content.salvaged |= is_salvaged(obj)
     return obj
 
 
@@ -132,16 +140,15 @@ def _load_list(model: type[M], key: str, path: Path, content: Content, diags: Di
     if not _required(path, diags, f"'{key}: []'"):
         content.broken.add(key)
         return []
-    obj = _load_model(model, path, content, diags)
-    if obj is None:
-        content.broken.add(key)
-        return []
-    items: list[Any] = getattr(obj, key)
+    obj = _load_model(model, path, content, diags, keep=True)
+    items: list[Any] = getattr(obj, key, None) or []
+    if obj is None or (is_salvaged(obj) and (not items or any("id" in invalid_fields(i) for i in items))):
+        content.broken.add(key)  # an entry whose id is unknown: references to the list are not checked
     _locate_items(items, diags.rel(path), key)
     return items
 
 
-def _load_dir(model: type[M], folder: Path, content: Content, diags: Diagnostics) -> dict[str, M]:
+def _load_dir(model: type[M], folder: Path, content: Content, diags: Diagnostics, keep: bool = False) -> dict[str, M]:
     result: dict[str, M] = {}
     if not folder.is_dir():
         return result
@@ -162,11 +169,13 @@ def _load_dir(model: type[M], folder: Path, content: Content, diags: Diagnostics
                 "and hyphens, e.g. '87-qd-ttg.yml'",
             )
             continue
-        obj = _load_model(model, path, content, diags)
+        obj = _load_model(model, path, content, diags, keep=keep)
         if obj is not None:
             result[path.stem] = obj
-        else:
+        if obj is None or is_salvaged(obj):
             content.broken.add(f"{folder.name}/{path.stem}")
+        if obj is None and (number := number_line(path)):
+            content.broken.add(f"{folder.name}-number/{slugify(number)}")
     return result
 
 
@@ -265,11 +274,12 @@ def _load_page(
         return None
     if kind == "doc" and "title" not in located.data:
         located.data["title"] = _first_heading(body) or slug
-    meta = validate(meta_model, located, rel, diags)
+    meta = validate(meta_model, located, rel, diags, keep=True)
     if meta is None:
         return None
     content.files[rel] = located
     meta.located_at(rel, ())
+    content.salvaged |= is_salvaged(meta)
     check_markup(body, rel, body_line, diags)
     return Page(kind, slug, lang, path, rel, meta, body, body_line, located)
 
@@ -302,6 +312,21 @@ def reload_page(content: Content, path: Path, diags: Diagnostics) -> Page | None
 def _first_heading(body: str) -> str | None:
     m = re.search(r"^#\s+(.+?)\s*#*\s*$", body, re.M)
     return m.group(1) if m else None
+
+
+def _load_optional(model: type[M], key: str, cdir: Path, content: Content, diags: Diagnostics) -> M | None:
+    """content/<key>.yml when there is one; a file that cannot be read marks ``key`` broken."""
+    path = cdir / f"{key}.yml"
+    if not path.is_file():
+        return None
+    obj = _load_model(model, path, content, diags)
+    if obj is None:
+        content.broken.add(key)
+        return None
+    rel = diags.rel(path)
+    for name in ("sources", "events", "agencies"):
+        _locate_items(getattr(obj, name, []), rel, name)
+    return obj
 
 
 def _load_provinces(path: Path, content: Content, diags: Diagnostics) -> list[Province]:
@@ -356,8 +381,9 @@ def load_content(root: Path, diags: Diagnostics | None = None) -> tuple[Content,
     content.hotlines = _load_list(HotlineFile, "hotlines", cdir / "hotlines.yml", content, diags)
     content.agencies = _load_list(AgencyFile, "agencies", cdir / "agencies.yml", content, diags)
     content.provinces = _load_provinces(cdir / "provinces.yml", content, diags)
-    content.legal = _load_dir(LegalDocument, cdir / "legal", content, diags)
-    content.plans = _load_dir(Plan, cdir / "plans", content, diags)
+    content.reorganisations = _load_optional(ReorganisationFile, "reorganisations", cdir, content, diags)
+    content.legal = _load_dir(LegalDocument, cdir / "legal", content, diags, keep=True)
+    content.plans = _load_dir(Plan, cdir / "plans", content, diags, keep=True)
     content.reports = _load_reports(cdir / "reports", content, diags)
     for folder, (kind, meta_model, field_name) in PAGE_FOLDERS.items():
         setattr(content, field_name, _load_pages(kind, meta_model, root / folder, content, diags, langs))

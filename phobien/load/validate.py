@@ -8,7 +8,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from phobien.core.diagnostics import Diagnostics, Position
+from phobien.core.yamlhints import impossible_date
 from phobien.core.yamlpos import Located, Path_
+from phobien.load.salvage import salvage
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -84,6 +86,9 @@ def _message(err: dict[str, Any], field: str, model: type[BaseModel]) -> str:
     if kind in {"float_parsing", "float_type"}:
         return f"'{field}' must be a number, got '{shown}'"
     if kind.startswith("date") or kind.startswith("datetime"):
+        impossible = impossible_date(shown) if isinstance(shown, str) else None
+        if impossible:
+            return f"'{field}' is {shown}, which is not a real date: {impossible}"
         return f"'{field}' must be a date written YYYY-MM-DD (e.g. 2026-11-22), got '{shown}'"
     if kind in {"bool_parsing", "bool_type"}:
         return f"'{field}' must be true or false, got '{shown}'"
@@ -118,8 +123,11 @@ def _message(err: dict[str, Any], field: str, model: type[BaseModel]) -> str:
     return f"'{field}': {err['msg']}"
 
 
-def validate(model: type[M], located: Located, rel: str, diags: Diagnostics, prefix: Path_ = ()) -> M | None:
-    """Validate the value at ``prefix`` of ``located`` as ``model``; report errors at their place."""
+def validate(
+    model: type[M], located: Located, rel: str, diags: Diagnostics, prefix: Path_ = (), keep: bool = False
+) -> M | None:
+    """Validate the value at ``prefix`` of ``located`` as ``model``; report errors at their place.
+    On errors: None, or with ``keep`` what can be kept of it (:func:`phobien.load.salvage.salvage`)."""
     data: Any = located.data
     for part in prefix:
         data = data[part]
@@ -147,4 +155,4 @@ def validate(model: type[M], located: Located, rel: str, diags: Diagnostics, pre
                 listed = ", ".join(f"'{n}'" for n in names)
                 message = f"required fields {listed} are missing; add each as 'name: ...'"
             diags.error(Position(rel, line, col), message)
-        return None
+        return salvage(model, data) if keep else None

@@ -143,10 +143,31 @@ UI_KEYS: tuple[str, ...] = (
     "plan_by_agency",
     "plan_unfold_hint",
     "search_in_language",
+    "agency_closed",
+    "agency_closed_on",
+    "agency_closed_by",
+    "agency_closed_undated",
+    "now_handled_by",
+    "plan_changes_title",
+    "plan_change_ended",
+    "plan_change_province",
+    "plan_change_closed_other",
+    "plan_change_bodies",
+    "plan_change_law_replaced",
+    "plan_change_law_ended",
+    "plan_change_law_amended",
+    "plan_note",
+    "preview_notice",
+    "review_checked_by",
+    "review_by_editors",
+    "review_next",
+    "hotline_stale_explained",
 )
 
 
-PLACEHOLDERS = frozenset({"date", "default", "language", "n", "reviewer", "total", "words"})
+PLACEHOLDERS = frozenset(
+    {"by", "date", "default", "due", "language", "law", "n", "name", "reviewer", "total", "words", "year"}
+)
 """The names phobien's templates fill into interface strings (``{date}``); nothing else, no
 attribute or index access (``{date.__class__}`` would show interpreter internals)."""
 
@@ -178,3 +199,48 @@ class UIStrings(Model):
 
     meta: UIStringsMeta = Field(description="Provenance of these strings.")
     strings: dict[str, UIText] = Field(description="Interface string per key, e.g. quick_exit: Thoát nhanh.")
+
+
+PROGRESS_KEYS: tuple[str, ...] = (
+    "progress",
+    "progress_of",
+    "progress_done",
+    "progress_in_progress",
+    "progress_late",
+    "progress_not_started",
+    "progress_not_reported",
+    "progress_dropped",
+    "progress_late_note",
+    "progress_no_reports",
+    "progress_by_part",
+    "progress_late_tasks",
+    "progress_due_next",
+    "progress_none_late",
+    "progress_days_late",
+    "progress_figures",
+    "progress_example_notice",
+    "agency_progress",
+    "example",
+    "reports",
+    "report",
+    "report_plan",
+    "report_reported_by",
+    "report_date",
+    "report_period",
+    "report_period_year",
+    "report_period_quarter",
+    "report_summary",
+    "report_what_done",
+    "report_evidence",
+    "report_agency",
+    "report_pdf",
+    "report_example_notice",
+    "reported_on",
+    "late_overview",
+    "late_overview_intro",
+    "late_central",
+    "no_lead",
+)
+"""The strings of plan progress and reports (kept apart so that their list merges easily)."""
+
+UI_KEYS = UI_KEYS + PROGRESS_KEYS

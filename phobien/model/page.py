@@ -59,6 +59,7 @@ class MaterialMeta(PageMeta):
     review: Review = Field(description="Review status and date.")
     critical: bool = Field(False, description="true when an outdated translation must fail a strict build.")
     order: int = Field(100, description="Lower numbers come first in lists.")
+    draft: bool = Field(False, description="true keeps it out of the published site ('phobien serve' shows it).")
 
 
 class ArticleMeta(PageMeta):
@@ -79,3 +80,13 @@ class DocMeta(PageMeta):
         default_factory=list, description="Parts of the layout to hide."
     )
     order: int = Field(100, description="Lower numbers come first in menus.")
+
+
+# What 'phobien new' writes for the editor to replace. In a page that is not a draft, any of it
+# left as written is an error (phobien.checks.placeholders).
+NEW_SOURCE_TITLE = "CẦN GHI NGUỒN: tên văn bản, số hiệu, điều, khoản"
+NEW_SUMMARY = "Một hai câu ngắn: trang này giúp người đọc điều gì."
+NEW_ARTICLE_BODY = "Viết nội dung tin ở đây. Câu ngắn, dễ hiểu."
+NEW_MATERIAL_BODY = "Viết nội dung ở đây."
+NEW_TEXTS = (NEW_ARTICLE_BODY, NEW_MATERIAL_BODY)
+"""Sentences of the body that 'phobien new' writes."""

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
-from phobien.model.common import Model, Slug, Text
+from phobien.model.common import Model, Slug, Text, WebUrl
 
 PERIOD = re.compile(r"^(?P<year>\d{4})(?:-q(?P<quarter>[1-4]))?$")
 """A reporting period: a year (``2025``) or a quarter of a year (``2025-q3``)."""
@@ -32,6 +32,15 @@ def period_bounds(period: str) -> tuple[dt.date, dt.date]:
     return first, last
 
 
+def _period(value: str) -> str:
+    if not PERIOD.match(value):
+        raise ValueError(f"'{value}' is not a reporting period; write a year (2025) or a quarter of a year (2025-q3)")
+    return value
+
+
+Period = Annotated[Text, AfterValidator(_period)]
+
+
 class Figure(Model):
     """A number reported against one of the task's targets."""
 
@@ -45,7 +54,7 @@ class Evidence(Model):
 
     title: Text = Field(description="What it is, e.g. 'Báo cáo số 512/BC-STP'.")
     number: Text | None = Field(None, description="Document number, e.g. '512/BC-STP'.")
-    url: Text | None = Field(None, description="Web address, if it has one.")
+    url: WebUrl | None = Field(None, description="Web address (https://...), if it has one.")
 
 
 class TaskReport(Model):
@@ -67,10 +76,13 @@ class Report(Model):
     """One report on one plan for one period."""
 
     plan: Slug = Field(description="Id of the plan (its file name in content/plans/); the folder's name.")
-    period: Text = Field(pattern=PERIOD.pattern, description="'2025' (a year) or '2025-q3' (a quarter).")
+    period: Period = Field(description="'2025' (a year) or '2025-q3' (a quarter).")
     reported_by: Slug = Field(description="Id of the agency that sends the report.")
     date: dt.date = Field(description="Date of the report.")
     number: Text | None = Field(None, description="The report's document number, e.g. '512/BC-STP'.")
+    place: Text | None = Field(
+        None, description="Place written before the date, e.g. 'Hà Nội' (default: the province of the reporting body)."
+    )
     example: bool = Field(
         False,
         description="true for invented example data: the pages say so and open data leaves it out.",

@@ -40,6 +40,9 @@ class Site(Model):
         "an-toan", description="Name of the docs/ page on browsing safely, linked next to quick exit."
     )
     hotline_max_age_days: int = Field(180, ge=1, description="Days after which a hotline's verified_on is stale.")
+    review_max_age_days: int = Field(
+        365, ge=1, description="Days after a material's review.reviewed_on when its next review is due."
+    )
     max_sentence_syllables: int = Field(
         25, ge=5, description="Longest sentence (in syllables) allowed in materials for citizens."
     )

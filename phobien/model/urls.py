@@ -10,6 +10,10 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+PAGE_LINK_KINDS = ("material", "article", "page", "plan", "audience", "legal", "agency")
+"""The short forms of a link to another page of the site (``[…](material:slug)``): not URL
+schemes; staging rewrites them to the page's address (phobien/stage/links.py)."""
+
 _UNSAFE = re.compile(r"[\s\"'<>\\`{}|^\x00-\x1f\x7f-\x9f]")
 _HOST = re.compile(r"^[a-z0-9.-]+(:\d+)?$", re.I)
 
@@ -33,3 +37,21 @@ def web_address(value: str) -> str:
 
 def host(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
+
+
+_RESERVED_SUFFIXES = (".localhost", ".test", ".invalid", ".example", ".local")
+
+
+def reserved_host(url: str) -> bool:
+    """Whether ``url`` is on a host reserved for examples and tests (RFC 2606, RFC 6761):
+    localhost, an ``example`` domain (example.com, phobien.example.vn), .test, .invalid, .local,
+    or a loopback address. A published site never lives there."""
+    name = host(url)
+    labels = name.split(".")
+    return (
+        name == "localhost"
+        or name.endswith(_RESERVED_SUFFIXES)
+        or "example" in labels
+        or name.startswith("127.")
+        or name in ("0.0.0.0", "::1", "[::1]")
+    )

@@ -111,7 +111,7 @@ def _write_print(content: Content, out: Path, languages: list[str], diags: Diagn
     made = reused = failed = 0
     for i, job in enumerate(jobs):
         result = results.get(i)
-        what = "leaflet" if job.kind == "leaflet" else "poster"
+        what = job.kind
         if result is not None:
             for warning in result.warnings:
                 diags.warning(job.position, f"{what} {job.target}: {warning}")
@@ -133,8 +133,10 @@ def _write_print(content: Content, out: Path, languages: list[str], diags: Diagn
         reused += result is None
     cache.prune(set(keys))
     leaflets = sum(1 for j in jobs if j.kind == "leaflet")
+    reports = sum(1 for j in jobs if j.kind == "report")
     print(
-        f"  [print] {leaflets} leaflets, {len(jobs) - leaflets} posters: {made} made, {reused} from cache"
+        f"  [print] {leaflets} leaflets, {len(jobs) - leaflets - reports} posters, {reports} reports: "
+        f"{made} made, {reused} from cache"
         + (f", {failed} failed" if failed else "")
         + f" ({time.monotonic() - start:.1f} s)",
         file=stream,

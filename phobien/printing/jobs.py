@@ -17,9 +17,9 @@ from phobien.stage import views
 from phobien.stage.citations import cite
 from phobien.stage.context import StageContext
 from phobien.stage.kinds import KINDS
-from phobien.stage.urls import leaflet_path, poster_path
+from phobien.stage.urls import leaflet_path, poster_path, report_pdf_path
 
-Kind = Literal["leaflet", "poster"]
+Kind = Literal["leaflet", "poster", "report"]
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ class _Views:
             **self.common(),
             "title": meta.title,
             "summary": meta.summary or "",
-            "review": {"status": meta.review.status, "text": views.review_text(self.t, meta.review)},
+            "review": {"status": meta.review.status, "text": views.review_text(self.t, meta.review, self.content.site)},
             "notices": self.ctx.notices(page, False, source),
             "body": cite(page.body, meta.sources, link=False),
             "hotlines": self.hotline_list(views.material_hotline_ids(self.content, meta)),
@@ -130,7 +130,24 @@ def _posters(content: Content, lang: str, views_: _Views) -> list[PrintJob]:
     ]
 
 
-_MAKERS = {"leaflet": _leaflets, "poster": _posters}
+def _reports(content: Content, lang: str, views_: _Views) -> list[PrintJob]:
+    """A báo cáo per report, in the default language only (a Vietnamese official form)."""
+    if lang != content.site.default_language:
+        return []
+    from phobien.printing.report_view import print_view
+
+    jobs = []
+    for key, report in sorted(content.reports.items()):
+        if report.plan in content.plans:
+            url = site_url(content, f"{lang}/reports/{key}/")
+            target = f"{lang}/{report_pdf_path(key)}"
+            jobs.append(
+                PrintJob("report", lang, target, content.pos(report, "plan"), print_view(content, key, report, url))
+            )
+    return jobs
+
+
+_MAKERS = {"leaflet": _leaflets, "poster": _posters, "report": _reports}
 """How each kind of print in :data:`~phobien.stage.kinds.KINDS` is made."""
 
 

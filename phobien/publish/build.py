@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from phobien.checks import check_content
+from phobien.checks.site import check_publication
 from phobien.core import clock
 from phobien.core.diagnostics import Diagnostics
 from phobien.core.heap import shared_heap
@@ -31,7 +32,7 @@ from phobien.search import index_language
 from phobien.search.opensearch import opensearch_xml
 from phobien.stage.addresses import AddressPlan, plan_addresses, short_link_file, write_qr_codes, write_redirects
 from phobien.stage.news import atom_feed, visible_articles
-from phobien.stage.pages import Options, stage_all
+from phobien.stage.pages import Options, stage_all, without_drafts
 from phobien.stage.staged import Staged
 from phobien.stage.ui import UI
 from phobien.stage.urls import html_path
@@ -52,6 +53,13 @@ class BuildOptions:
     """Where staged Markdown is written (default .phobien-cache/stage)."""
     engine: str | None = None
     """The engine (``phobien build --engine``); wins over ``engine:`` in content/site.yml."""
+    preview: bool = False
+    """A preview (``phobien build --preview``, ``phobien serve``): an example base_url is
+    accepted and every page says it is a preview."""
+
+    @property
+    def is_preview(self) -> bool:
+        return self.preview or self.serve
 
 
 @dataclass
@@ -79,10 +87,12 @@ def engine_name(content: Content, chosen: str | None = None) -> str:
 
 
 def check(
-    root: Path, strict: bool, stream: TextIO = sys.stderr, engine: str | None = None
+    root: Path, strict: bool, stream: TextIO = sys.stderr, engine: str | None = None, preview: bool = True
 ) -> tuple[Content, Diagnostics]:
     content, diags = check_content(root)
     get_engine(engine_name(content, engine)).preflight(content, diags)
+    if not preview:
+        check_publication(content, diags)
     report(diags, stream)
     return content, diags
 
@@ -106,6 +116,7 @@ def _language_site(content: Content, lang: str, opts: BuildOptions) -> LanguageS
             "ui_machine": ui.machine,
             "serve": opts.serve,
             "offline": opts.offline,
+            "preview": opts.is_preview,
         },
     )
 
@@ -129,13 +140,14 @@ def build(opts: BuildOptions, stream: TextIO = sys.stderr, state: list[BuildStat
     start = time.monotonic()
     timer = Timings()
     with timer("check"):
-        content, diags = check(opts.root, opts.strict, stream, opts.engine)
+        content, diags = check(opts.root, opts.strict, stream, opts.engine, opts.is_preview)
     if diags.failed(opts.strict):
         print(
             f"phobien build: stopped before building: {diags.summary()}. The previous site/ was not changed.",
             file=stream,
         )
         return 1
+    without_drafts(content, opts.serve)
     out = opts.out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"

@@ -18,7 +18,7 @@ from phobien.core.text import slugify
 from phobien.load import Content
 from phobien.load.lookup import legal_index
 from phobien.model.plan import Deadline
-from phobien.stage.progress import counts, plan_progress
+from phobien.stage.progress import counts, plan_progress, reports_of
 from phobien.stage.views import plan_status
 
 SCHEMA_VERSION = 1
@@ -166,6 +166,7 @@ def progress(content: Content, today: dt.date) -> dict[str, Any]:
         plans.append(
             {
                 "id": pid,
+                "reports": [key for key, _ in reports_of(content, pid, examples=False)],
                 "counts": counts(rows),
                 "tasks": [
                     {
@@ -192,7 +193,9 @@ def progress(content: Content, today: dt.date) -> dict[str, Any]:
 def progress_csv(data: dict[str, Any]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(["plan_id", "task_id", "status", "late", "due", "done", "report", "reported_on", "reported_by"])
+    writer.writerow(
+        ["plan_id", "task_id", "status", "late", "due", "done", "report", "reported_on", "reported_by", "figures"]
+    )
     for plan in data["plans"]:
         for t in plan["tasks"]:
             writer.writerow(
@@ -206,6 +209,7 @@ def progress_csv(data: dict[str, Any]) -> str:
                     t["report"] or "",
                     t["reported_on"] or "",
                     t["reported_by"] or "",
+                    "; ".join(f"{f['target']}: {f['reached']:g}/{f['planned']:g} {f['unit']}" for f in t["figures"]),
                 ]
             )
     return out.getvalue()

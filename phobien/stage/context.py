@@ -15,6 +15,7 @@ from phobien.core import clock
 from phobien.core.text import slugify
 from phobien.load import Content, Page
 from phobien.load.lookup import legal_index
+from phobien.load.validity import closures
 from phobien.model.hotline import Hotline
 from phobien.model.legal import LegalDocument
 from phobien.model.translation import by_key, in_language, original_of
@@ -73,6 +74,8 @@ class StageContext:
         self.t = UI(content, lang)
         self.agencies = {a.id: a for a in content.agencies}
         self.hotlines = {h.id: h for h in content.hotlines}
+        self.closures = closures(content)
+        """The bodies that no longer exist (:mod:`phobien.load.validity`), by id."""
         self._legal_by_key: dict[str, str] | None = None
         self._link_targets: Targets | None = None
 

@@ -33,7 +33,7 @@ KINDS: dict[str, str] = {
     "legal": "legal/{}.md",
     "agency": "agencies/{}.md",
 }
-"""Short form → staged page."""
+"""Short form → staged page (the kinds of :data:`phobien.model.urls.PAGE_LINK_KINDS`)."""
 
 SOURCE_FOLDERS: dict[str, str] = {"content/materials": "materials", "content/articles": "news", "docs": ""}
 """Source folder → the section its pages are published in."""

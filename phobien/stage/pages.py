@@ -18,13 +18,20 @@ from phobien.stage.context import Options, StageContext
 from phobien.stage.kinds import KINDS
 from phobien.stage.staged import Staged
 
-__all__ = ["Options", "StageContext", "stage_all", "stage_language"]
+__all__ = ["Options", "StageContext", "stage_all", "stage_language", "without_drafts"]
 
 
 def stage_language(content: Content, lang: str, options: Options) -> list[Staged]:
     """All pages of ``lang``, kind by kind."""
     ctx = StageContext(content, lang, options)
     return [page for kind in KINDS.values() for page in kind.stage(ctx)]
+
+
+def without_drafts(content: Content, serve: bool) -> None:
+    """Drafts are shown by 'phobien serve' only (articles: stage.news): drop draft materials
+    from ``content`` before a build stages, prints or publishes anything."""
+    if not serve:
+        content.materials = [p for p in content.materials if not getattr(p.meta, "draft", False)]
 
 
 _FORKED: dict[str, Any] = {}

@@ -31,6 +31,15 @@ _RAW = re.compile(re.escape(START) + r"\n(.*?)\n" + re.escape(END), re.S)
 _MARKDOWN = re.compile(re.escape(MARKDOWN_START) + "(.*?)" + re.escape(MARKDOWN_END), re.S)
 
 
+def use_token(token: str) -> None:
+    """Honour the markers of pages staged by another process with ``token`` (the jobs of a
+    split build, :mod:`phobien.publish.split`); worker processes started later inherit it."""
+    global TOKEN, START, END, _RAW
+    os.environ["PHOBIEN_RAW_TOKEN"] = TOKEN = token
+    START, END = f"<!--pb-raw-{TOKEN}-->", f"<!--/pb-raw-{TOKEN}-->"
+    _RAW = re.compile(re.escape(START) + r"\n(.*?)\n" + re.escape(END), re.S)
+
+
 def markdown_part(text: str) -> str:
     """Mark ``text`` in a template's output as Markdown (the rest is HTML)."""
     return f"{MARKDOWN_START}{text}{MARKDOWN_END}"

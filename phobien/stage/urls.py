@@ -44,6 +44,11 @@ def leaflet_path(slug: str) -> str:
     return f"print/{slug}.pdf"
 
 
+def report_pdf_path(key: str) -> str:
+    """Where the printable report ``<plan id>/<period>`` is, relative to the default language's folder."""
+    return f"print/report-{key.replace('/', '-')}.pdf"
+
+
 def poster_path(audience: str) -> str:
     """Where the poster of ``audience`` is, relative to the language folder."""
     return f"print/poster-{audience}.pdf"

@@ -79,11 +79,23 @@ def material_hotline_ids(content: Content, meta: Any) -> list[str]:
     return ids
 
 
-def review_text(t: UI, review: Any) -> str:
-    """Who reviewed a material and when, or that nobody has yet."""
+def review_due(review: Any, site: Site) -> dt.date | None:
+    """When a material's next review is due: ``review_max_age_days`` after its last one."""
+    if review.reviewed_on is None:
+        return None
+    return review.reviewed_on + dt.timedelta(days=site.review_max_age_days)
+
+
+def review_text(t: UI, review: Any, site: Site) -> str:
+    """Who reviewed a material and when, or that nobody has yet; who checked it last, and when
+    the next review is due (as health services date their leaflets)."""
     if review.status == "reviewed":
-        return t("reviewed_by", reviewer=review.reviewer, date=vndate(review.reviewed_on))
-    return t("not_reviewed_notice", date=vndate(review.reviewed_on))
+        text = t("reviewed_by", reviewer=review.reviewer, date=vndate(review.reviewed_on))
+    else:
+        text = t("not_reviewed_notice", date=vndate(review.reviewed_on))
+        text += " " + t("review_checked_by", reviewer=review.reviewer or t("review_by_editors"))
+    due = review_due(review, site)
+    return text + (" " + t("review_next", due=vndate(due)) if due else "")
 
 
 def source_citation(source: Any) -> dict[str, str]:

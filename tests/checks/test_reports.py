@@ -121,3 +121,16 @@ def test_periods_are_years_or_quarters() -> None:
     first, last = period_bounds("2024-q1")
     assert (first.isoformat(), last.isoformat()) == ("2024-01-01", "2024-03-31")
     assert period_bounds("2024-q4")[1].isoformat() == "2024-12-31"
+
+
+def test_the_invalid_reports_fixture_gives_exactly_its_expected_messages(tmp_path: Path) -> None:
+    """tests/fixtures/reports-invalid: every mistake of a report, on its line, all at once."""
+    root = make_project(tmp_path / "p", FIXTURES / "minimal", FIXTURES / "reports", FIXTURES / "reports-invalid")
+    expected = (FIXTURES / "reports-invalid.expected.txt").read_text(encoding="utf-8").splitlines()
+    assert _messages(root) == expected
+
+
+def test_the_valid_reports_fixture_passes(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", FIXTURES / "minimal", FIXTURES / "reports")
+    _, diags = check_content(root)
+    assert [d.format() for d in diags.sorted()] == []

@@ -14,7 +14,18 @@ from phobien.errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
 
 def test_every_command_module_registers_one_command() -> None:
     names = set(parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
-    assert names == {"check", "build", "serve", "translations", "new", "schema", "import"}
+    assert names == {
+        "check",
+        "build",
+        "stage",
+        "build-language",
+        "merge",
+        "serve",
+        "translations",
+        "new",
+        "schema",
+        "import",
+    }
     assert len(COMMANDS) == len(names)
 
 

@@ -26,6 +26,8 @@ def _project(tmp_path: Path) -> Path:
 
 
 def _phobien(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    if args and args[0] == "build":
+        args = ("build", "--preview", *args[1:])  # the fixture's base_url is an example address
     return subprocess.run(
         [sys.executable, "-m", "phobien", "--root", str(root), *args], capture_output=True, text=True, timeout=300
     )

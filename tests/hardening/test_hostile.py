@@ -36,14 +36,14 @@ PASSWD = ("root:x:0:0", "localhost")
 BODY_SHOWS: dict[str, str] = {
     "md-html-comment-plain": "Đoạn văn bình thường.",
     "md-entities-literal": 'Viết <script> là sai. 5 < 6 > 4 & "trích dẫn".',
-    "md-jinja-body": 'Kết quả: {{ 7*7 }} {% include "/etc/passwd" %} {{ self.__init__.__globals__ }}',
+    # Shown as typed, except that Markdown makes "__init__" bold: the text is never a template.
+    "md-jinja-body": 'Kết quả: {{ 7*7 }} {% include "/etc/passwd" %} {{ self.init.globals }}',
     "link-percent-encoded": "Gọi 111",
     "link-title-breakout": "Gọi 111",
     "link-homoglyph-scheme": "Gọi 111",
     "link-fullwidth-scheme": "Gọi 111",
     "link-zero-width-in-scheme": "Gọi 111",
     "uni-combining-overload": "Đoạn Z",
-    "md-deep-emphasis": "x",
 }
 BODY_CODE: dict[str, list[str]] = {
     "md-code-span-script": ["<script>alert(1)</script>"],
@@ -55,7 +55,7 @@ BODY_CODE: dict[str, list[str]] = {
 def test_table_shape() -> None:
     ids = [c["id"] for c in CASES]
     assert len(ids) == len(set(ids)) == 177
-    assert Counter(c["expect"] for c in CASES) == {"reject": 126, "inert": 51}
+    assert Counter(c["expect"] for c in CASES) == {"reject": 128, "inert": 49}
     for c in CASES:
         assert c["target"]["kind"] in BASE, c["id"]
         assert input_key(c) in INPUTS
@@ -118,7 +118,7 @@ def inert_site(tmp_path_factory: pytest.TempPathFactory) -> InertSite:
     root = make_project(tmp_path_factory.mktemp("inert") / "project")
     pages, refused = _inert_tree(root)
     stream = io.StringIO()
-    code = build(BuildOptions(root=root, out=root / "site", print_=False), stream)
+    code = build(BuildOptions(root=root, out=root / "site", print_=False, preview=True), stream)
     assert code == 0, stream.getvalue()[-3000:]
     texts: dict[str, str] = {}
     problems: list[str] = []

@@ -39,7 +39,7 @@ def offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
         apply({"id": field, "target": {"kind": "material", "field": field}, "value": value}, root, file)
     from phobien.publish.build import BuildOptions, build
 
-    assert build(BuildOptions(root=root, out=root / "site", offline=True, print_=False)) == 0
+    assert build(BuildOptions(root=root, out=root / "site", offline=True, print_=False, preview=True)) == 0
     return root / "site"
 
 

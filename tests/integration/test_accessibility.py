@@ -15,6 +15,7 @@ TEMPLATES = {
     "materials": "materials/",
     "plan": "plans/ha-noi-126-kh-ubnd-2023/",
     "deadlines": "plans/deadlines/",
+    "late tasks": "plans/late/",
     "agency": "agencies/ha-noi-cong-an/",
     "legal": "legal/41-2019-qh14/",
     "hotlines": "hotlines/",

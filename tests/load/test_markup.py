@@ -19,6 +19,9 @@ review: {status: not_reviewed}
 
 """  # the body starts on line 9
 
+LINK_FIX = "link to a web page (https://...), a phone number (tel:) or an e-mail address (mailto:)"
+"""What every refused link scheme tells the editor to write instead."""
+
 CASES = [
     ("<script>alert(1)</script>", "9:1: error: <script>: scripts are not allowed in content"),
     (
@@ -30,23 +33,36 @@ CASES = [
         "<style>body{display:none}</style>",
         "9:1: error: <style>: style sheets are not allowed in content; the site's design applies to every page",
     ),
-    ('<p onclick="steal()">Bấm</p>', "9:1: error: <p onclick=...>: event handlers (scripts) are not allowed"),
-    ('<img src=x onerror="steal()">', "9:1: error: <img onerror=...>: event handlers (scripts) are not allowed"),
+    (
+        '<p onclick="steal()">Bấm</p>',
+        "9:4: error: <p onclick=...>: event handlers (scripts) are not allowed in content",
+    ),
+    (
+        '<img src=x onerror="steal()">',
+        "9:12: error: <img onerror=...>: event handlers (scripts) are not allowed in content",
+    ),
     (
         "[Bấm vào đây](javascript:alert(1))",
-        "9:15: error: javascript: links are not allowed; link to a web page instead",
+        "9:15: error: javascript: links are not allowed; " + LINK_FIX,
     ),
     (
         "[Tải](data:text/html;base64,PHNjcmlwdD4=)",
-        "9:7: error: data: links are not allowed; link to a web page instead",
+        "9:7: error: data: links are not allowed; " + LINK_FIX,
     ),
-    ('<a href="javascript:void(0)">x</a>', '9:1: error: <a href="javascript:...">: javascript: links are not allowed'),
+    (
+        '<a href="javascript:void(0)">x</a>',
+        "9:10: error: javascript: links are not allowed; " + LINK_FIX,
+    ),
     (
         "![Ảnh](https://tracker.example/pixel.gif)",
-        "9:8: error: images must be files of this site; a picture from another site tells that site who is reading",
+        "9:8: error: the image 'https://tracker.example/pixel.gif' is not a file of this site; save the picture in "
+        "the site and link to the file (a picture from another site tells that site who is reading)",
     ),
-    ("<marquee>Chú ý</marquee>", "9:1: error: <marquee> is not on the list of allowed HTML tags; use Markdown instead"),
-    ('<span style="color:red">Đỏ</span>', "9:1: error: <span style=...>: the attribute 'style' is not allowed"),
+    ("<marquee>Chú ý</marquee>", "9:1: error: <marquee> is not on the list of allowed HTML elements; use Markdown"),
+    (
+        '<span style="color:red">Đỏ</span>',
+        "9:7: error: <span style=...>: the attribute 'style' is not allowed in content",
+    ),
 ]
 
 

@@ -32,7 +32,7 @@ LEAFLETS = [
 ]
 A4 = "595.276 x 841.89 pts"
 A3 = "841.89 x 1190.55 pts"
-MADE = re.compile(r"\[print\] (\d+) leaflets, (\d+) posters: (\d+) made, (\d+) from cache")
+MADE = re.compile(r"\[print\] (\d+) leaflets, (\d+) posters, \d+ reports: (\d+) made, (\d+) from cache")
 
 
 def tool(*args: str | Path) -> str:

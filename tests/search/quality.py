@@ -26,7 +26,7 @@ SHOWN = 10
 
 def build(out: Path, offline: bool, root: Path = REPO) -> Path:
     """Build the project at ``root`` into ``out`` (no PDFs); returns ``out``."""
-    args = [sys.executable, "-m", "phobien", "--root", str(root), "build", "--no-print", "--out", str(out)]
+    args = [sys.executable, "-m", "phobien", "--root", str(root), "build", "--no-print", "--preview", "--out", str(out)]
     result = subprocess.run(args + (["--offline"] if offline else []), capture_output=True, text=True, timeout=900)
     if result.returncode != 0:
         raise RuntimeError(result.stdout + result.stderr)

@@ -58,6 +58,7 @@ def test_every_page_kind_the_build_makes_comes_from_one_entry(bundled: Content) 
         "plans": ["list", "plan"],
         "deadlines": ["deadlines"],
         "agencies": ["agency", "list"],
+        "reports": ["late"],
     }
 
 
@@ -74,7 +75,11 @@ def test_kinds_made_from_files_name_the_file_of_each_page(three: Content) -> Non
 
 
 def test_printing_makes_what_the_table_marks_as_printed(three: Content) -> None:
-    assert {k.name: k.printed for k in KINDS.values() if k.printed} == {"materials": "leaflet", "audiences": "poster"}
+    assert {k.name: k.printed for k in KINDS.values() if k.printed} == {
+        "materials": "leaflet",
+        "audiences": "poster",
+        "reports": "report",
+    }
     jobs = print_jobs(three, ["km"])
     leaflets = [j.target for j in jobs if j.kind == "leaflet"]
     posters = [j.target for j in jobs if j.kind == "poster"]

@@ -24,8 +24,20 @@ def test_new_article_then_build_shows_it_in_list_and_feed(tmp_path: Path) -> Non
     )
     assert made.returncode == 0, made.stderr
     assert made.stdout.strip() == "content/articles/ngay-phap-luat-goi-111-mien-phi.vi.md"
-    text = (root / made.stdout.strip()).read_text(encoding="utf-8")
-    assert "date: '2026-11-22'" in text and "draft: false" in text
+    path = root / made.stdout.strip()
+    text = path.read_text(encoding="utf-8")
+    assert "date: '2026-11-22'" in text and "draft: true" in text
+    assert run_phobien(root, "check").returncode == 0  # a draft may keep the sample text
+    path.write_text(text.replace("draft: true", "draft: false"), encoding="utf-8")
+    published = run_phobien(root, "check")
+    assert published.returncode == 1
+    assert published.stderr.splitlines()[0] == (
+        "content/articles/ngay-phap-luat-goi-111-mien-phi.vi.md:12:1: error: 'Viết nội dung tin ở đây. Câu ngắn, "
+        "dễ hiểu.' is the sample text 'phobien new' wrote and the page is not a draft; write the page's own text, "
+        "or set 'draft: true' until it is ready"
+    )
+    text = path.read_text(encoding="utf-8").replace("Viết nội dung tin ở đây. Câu ngắn, dễ hiểu.", "Gọi 111 miễn phí.")
+    path.write_text(text, encoding="utf-8")
     assert run_phobien(root, "check").returncode == 0
     assert run_phobien(root, "build", "--no-print").returncode == 0
     listing = (root / "site/vi/news/index.html").read_text(encoding="utf-8")
@@ -61,6 +73,15 @@ def test_new_material_is_valid_but_asks_for_its_source(tmp_path: Path) -> None:
     assert check.returncode == 0
     assert "warning: the source is still the placeholder; name the document, its number and article" in check.stderr
     assert run_phobien(root, "check", "--strict").returncode == 1
+    page = root / "content/materials/quyen-cua-tre-em.vi.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("draft: true", "draft: false"), encoding="utf-8")
+    published = run_phobien(root, "check")
+    assert published.returncode == 1
+    assert [line.split(": error: ")[0] for line in published.stderr.splitlines()[:-1]] == [
+        "content/materials/quyen-cua-tre-em.vi.md:3:1",
+        "content/materials/quyen-cua-tre-em.vi.md:9:10",
+        "content/materials/quyen-cua-tre-em.vi.md:18:1",
+    ]
 
 
 def test_drafts_and_future_articles_are_not_published(tmp_path: Path) -> None:

@@ -84,5 +84,8 @@ def test_open_data_has_progress_and_leaves_examples_out(tmp_path: Path, monkeypa
         task = next(t for t in data["plans"][0]["tasks"] if t["id"] == "I.2")
         assert task["status"] == ("not_started" if example else "done")
         csv = (root / "site/data/progress.csv").read_text(encoding="utf-8-sig").splitlines()
-        assert csv[0] == "plan_id,task_id,status,late,due,done,report,reported_on,reported_by"
-        assert csv[3] == "ke-hoach-thu,I.3,not_started,yes,2024-06-30,,,,"
+        assert csv[0] == "plan_id,task_id,status,late,due,done,report,reported_on,reported_by,figures"
+        assert csv[3] == "ke-hoach-thu,I.3,not_started,yes,2024-06-30,,,,,"
+        if not example:
+            assert csv[2].endswith(",to-roi: 3200/5000 tờ rơi")
+        assert data["plans"][0]["reports"] == ([] if example else ["ke-hoach-thu/2023", "ke-hoach-thu/2024-q2"])

@@ -40,7 +40,10 @@ def test_web_page_and_leaflet_say_the_same_review_and_sources(minimal: Content) 
     ctx = StageContext(minimal, "en", Options(print_=False))
     page = next(p for p in KINDS["materials"].stage(ctx) if p.path == "materials/bao-ve-tre.md")
     leaflet = next(j for j in print_jobs(minimal, ["en"]) if j.target == "en/print/bao-ve-tre.pdf")
-    review = "This page has not yet been reviewed by a competent authority. Sources last checked: 01/11/2026."
+    review = (
+        "This page has not yet been reviewed by a competent authority. Sources last checked: 01/11/2026. "
+        "Checked by: the editors of this site. Next review due by 01/11/2027."
+    )
     assert leaflet.view["review"] == {"status": "not_reviewed", "text": review}
     assert f'<p class="pb-review">{review}</p>' in page.body
     assert leaflet.view["sources"] == [{"text": "Law on Children 2016, art. 6", "url": ""}]

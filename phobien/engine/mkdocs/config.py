@@ -46,7 +46,7 @@ def nav_for(pages: Sequence[Staged], titles: dict[str, str]) -> list[Any]:
     nav: list[Any] = [{titles["home"]: "index.md"}]
     nav += [{p.title: p.path} for p in top if p.kind in ("audience", "hotlines")]
     for folder, key in NAV_SECTIONS:
-        pinned = [p for p in pages if p.path.startswith(folder + "/") and p.kind == "deadlines"]
+        pinned = [p for p in pages if p.path.startswith(folder + "/") and p.kind in ("deadlines", "late")]
         if pinned:
             nav.append({titles[key]: [f"{folder}/index.md", *({p.title: p.path} for p in pinned)]})
         elif f"{folder}/index.md" in paths:

@@ -23,6 +23,7 @@ from phobien.stage.kinds import (
     materials,
     news,
     plans,
+    reports,
     schools,
     search,
 )
@@ -38,8 +39,8 @@ class Kind:
     files: Literal["materials", "articles", "docs"] | None = None
     """The content field whose files it makes one page of each (``Staged.source`` is the file):
     after an edit of one such file, the preview re-stages this kind from that file alone."""
-    printed: Literal["leaflet", "poster"] | None = None
-    """What is printed of its pages: a leaflet per material, a poster per audience."""
+    printed: Literal["leaflet", "poster", "report"] | None = None
+    """What is printed of its pages: a leaflet per material, a poster per audience, a report per report."""
 
 
 KINDS: dict[str, Kind] = {
@@ -57,6 +58,7 @@ KINDS: dict[str, Kind] = {
         Kind("plans", plans.stage),
         Kind("deadlines", deadlines.stage),
         Kind("agencies", agencies.stage),
+        Kind("reports", reports.stage, printed="report"),
     )
 }
 """Every kind of page, in the order the pages of a language are staged."""

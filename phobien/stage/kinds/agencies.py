@@ -6,8 +6,10 @@ from collections import defaultdict
 from typing import Any
 
 from phobien.core.text import anchor
+from phobien.stage.closed import closed_view, event_view, successor_views
 from phobien.stage.context import StageContext
 from phobien.stage.lists import paged
+from phobien.stage.progress_views import ProgressViews
 from phobien.stage.staged import NO_MENU, Staged
 
 Roles = dict[str, dict[str, list[dict[str, Any]]]]
@@ -35,23 +37,21 @@ def _roles(ctx: StageContext) -> Roles:
 
 def stage(ctx: StageContext) -> list[Staged]:
     roles = _roles(ctx)
+    progress = ProgressViews(ctx.content, ctx.options.today, ctx.lang, ctx.t, ctx.agency_name)
     pages = []
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for agency in ctx.content.agencies:
         path = f"agencies/{agency.id}.md"
-        successors = [
-            {
-                "name": ctx.agency_name(s) if s != "unknown" else ctx.t("unknown"),
-                "path": f"agencies/{s}.md" if s in ctx.agencies else None,
-            }
-            for s in agency.succeeded_by
-        ] or [{"name": ctx.t("unknown"), "path": None}]
+        closure = ctx.closures.get(agency.id)
         mine = roles.get(agency.id, {"lead": [], "partners": []})
         body = ctx.render(
             "agency.md.j2",
             path,
             agency=agency,
-            successors=successors,
+            closed=closed_view(ctx, agency.id),
+            successors=successor_views(ctx, closure) if closure else [],
+            event=event_view(ctx, closure) if closure else None,
+            progress=progress.agency(agency.id),
             roles=[
                 {"id": "lead", "title": ctx.t("as_lead"), "tasks": mine["lead"]},
                 {"id": "partner", "title": ctx.t("as_partner"), "tasks": mine["partners"]},
@@ -60,7 +60,8 @@ def stage(ctx: StageContext) -> list[Staged]:
         pages.append(Staged(path, ctx.agency_name(agency.id), body, kind="agency", layout=NO_MENU))
         n = len(mine["lead"]) + len(mine["partners"])
         note = ctx.t("tasks_count", n=n) if n else ""
-        groups[agency.level].append({"path": path, "title": ctx.agency_name(agency.id), "note": note, "summary": ""})
+        item = {"path": path, "title": ctx.agency_name(agency.id), "note": note, "summary": ""}
+        groups[agency.level].append({**item, "closed": closed_view(ctx, agency.id)})
     list_groups = [
         {"title": ctx.t("level_" + level), "anchor": level, "items": groups[level]}
         for level in ("central", "province", "district", "commune")

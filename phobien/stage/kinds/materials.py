@@ -21,7 +21,7 @@ def _material(ctx: StageContext, slug: str, page: Page, fallback: bool, source: 
         path,
         meta=meta,
         body=ctx.body_of(page, fallback),
-        review_text=views.review_text(ctx.t, meta.review),
+        review_text=views.review_text(ctx.t, meta.review, ctx.site),
         notices=ctx.notices(page, fallback, source),
         hotlines=ctx.hotline_views(hotline_ids),
         sources=meta.sources,

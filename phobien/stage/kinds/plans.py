@@ -10,8 +10,11 @@ from typing import Any
 from phobien.core.text import anchor
 from phobien.model.plan import Plan, Task
 from phobien.stage import views
+from phobien.stage.closed import agency_ref
 from phobien.stage.context import StageContext
 from phobien.stage.lists import section_list
+from phobien.stage.plan_changes import plan_changes
+from phobien.stage.progress_views import ProgressViews
 from phobien.stage.staged import NO_MENU, Staged
 
 
@@ -37,10 +40,8 @@ def _task_view(ctx: StageContext, task: Task) -> dict[str, Any]:
         "text": task.text,
         "output": task.output,
         "deadline": task.deadline,
-        "lead": [{"agency": a.agency, "name": ctx.agency_name(a.agency), "requested": a.requested} for a in task.lead],
-        "partners": [
-            {"agency": a.agency, "name": ctx.agency_name(a.agency), "requested": a.requested} for a in task.partners
-        ],
+        "lead": [agency_ref(ctx, a.agency, requested=a.requested) for a in task.lead],
+        "partners": [agency_ref(ctx, a.agency, requested=a.requested) for a in task.partners],
     }
 
 
@@ -50,7 +51,7 @@ def _by_lead(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for group in groups:
         for task in group["tasks"]:
             for a in task["lead"]:
-                entry = leads.setdefault(a["agency"], {"agency": a["agency"], "name": a["name"], "tasks": []})
+                entry = leads.setdefault(a["agency"], {**a, "tasks": []})
                 entry["tasks"].append({"id": task["id"], "anchor": task["anchor"]})
     return sorted(leads.values(), key=lambda e: (-len(e["tasks"]), e["name"]))
 
@@ -58,6 +59,7 @@ def _by_lead(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def stage(ctx: StageContext) -> list[Staged]:
     pages = []
     items = []
+    progress = ProgressViews(ctx.content, ctx.options.today, ctx.lang, ctx.t, ctx.agency_name)
     for pid, plan in sorted(ctx.content.plans.items()):
         path = f"plans/{pid}.md"
         legal = [views.legal_status(*found) for found in map(ctx.legal_ref, plan.legal_basis) if found]
@@ -70,11 +72,15 @@ def stage(ctx: StageContext) -> list[Staged]:
             plan=plan,
             summary=ctx.loc_html(plan.summary),
             issuer_name=ctx.agency_name(plan.issuer),
+            issuer=agency_ref(ctx, plan.issuer),
+            changes=plan_changes(ctx, plan),
             period=period,
             status=status,
             legal=legal,
             groups=groups,
             by_agency=_by_lead(groups),
+            progress=progress.plan(pid),
+            plan_id=pid,
         )
         summary = ctx.loc(plan.summary)
         pages.append(Staged(path, plan.title, body, kind="plan", layout=NO_MENU, description=summary or None))

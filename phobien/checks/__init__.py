@@ -21,6 +21,7 @@ from phobien.checks import (
     reports,
     reviews,
     site,
+    synonyms,
     translations,
     validity,
     vocab,
@@ -52,6 +53,7 @@ CHECKS: tuple[Check, ...] = (
     links.check_page_links,
     citations.check_citations,
     translations.check_translations,
+    synonyms.check_synonyms,
 )
 
 PAGE_CHECKS: tuple[Callable[[Page, References, Diagnostics], None], ...] = (pages.check_references_of,)

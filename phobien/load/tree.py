@@ -25,6 +25,7 @@ from phobien.model.province import Province, ProvinceFile
 from phobien.model.reorganisation import ReorganisationFile
 from phobien.model.report import Report
 from phobien.model.site import Site
+from phobien.model.synonyms import SynonymFile
 from phobien.model.vocab import Audience, AudienceFile, Topic, TopicFile
 
 M = TypeVar("M", bound=Model)
@@ -73,6 +74,8 @@ class Content:
     articles: list[Page] = field(default_factory=list)
     docs: list[Page] = field(default_factory=list)
     ui: dict[str, UIStrings] = field(default_factory=dict)
+    synonyms: SynonymFile | None = None
+    """content/synonyms.yml (optional): groups of words that mean the same, for search."""
     files: dict[str, Located] = field(default_factory=dict)
     broken: set[str] = field(default_factory=set)
     """Lists that could not be read: references to them are not checked (no false alarms)."""
@@ -386,4 +389,6 @@ def load_content(root: Path, diags: Diagnostics | None = None) -> tuple[Content,
         setattr(content, field_name, _load_pages(kind, meta_model, root / folder, content, diags, langs))
     i18n = _load_dir(UIStrings, cdir / "i18n", content, diags)
     content.ui = i18n
+    if (cdir / "synonyms.yml").is_file():
+        content.synonyms = _load_model(SynonymFile, cdir / "synonyms.yml", content, diags)
     return content, diags

@@ -109,6 +109,7 @@ UI_KEYS: tuple[str, ...] = (
     "search_no_results",
     "search_results",
     "search_loading",
+    "search_missing",
     "news",
     "news_intro",
     "news_feed",
@@ -164,7 +165,9 @@ UI_KEYS: tuple[str, ...] = (
 )
 
 
-PLACEHOLDERS = frozenset({"by", "date", "default", "due", "language", "law", "n", "name", "reviewer", "total", "year"})
+PLACEHOLDERS = frozenset(
+    {"by", "date", "default", "due", "language", "law", "n", "name", "reviewer", "total", "words", "year"}
+)
 """The names phobien's templates fill into interface strings (``{date}``); nothing else, no
 attribute or index access (``{date.__class__}`` would show interpreter internals)."""
 

@@ -221,6 +221,7 @@ def _prepare(content: Content, opts: BuildOptions, tmp: Path, timer: Timings, st
                 qr=[(url, str(tmp / rel)) for url, rel in plan.qr.get(lang, [])],
                 qr_cache=opts.root / ".phobien-cache" / "qr",
                 offline=opts.offline,
+                synonyms=content.synonyms.synonyms.get(lang, []) if content.synonyms else [],
                 outside_files={f for other, fs in written_by_others.items() if other != lang for f in fs},
                 later=tuple(f"{(tmp / code).as_posix()}/print/" for code in ["", *site.codes]),
             )
@@ -308,6 +309,8 @@ class LanguageWork:
     (other languages' pages, short links, root files): link targets the check accepts."""
     later: tuple[str, ...] = ()
     """Folders written after every language (the PDFs): links into them are checked at the end."""
+    synonyms: list[list[str]] = field(default_factory=list)
+    """The groups of content/synonyms.yml for this language (applied by the search index)."""
 
 
 @dataclass
@@ -336,7 +339,7 @@ def build_language(work: LanguageWork) -> LanguageOutcome:
         with timer("QR codes"):
             write_qr_codes(work.qr, work.qr_cache)
         with timer("search index"):
-            index_language(job.out_dir, job.lang, work.offline)
+            index_language(job.out_dir, job.lang, work.offline, synonyms=work.synonyms)
         with timer("link check"):
             files, dirs = scan(job.out_dir)
             dirs |= folders_of(work.outside_files) | {job.out_dir.parent.as_posix()}

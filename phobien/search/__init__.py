@@ -67,8 +67,15 @@ def collect_pages(folder: Path, offline: bool = False) -> list[PageText]:
     return pages
 
 
-def index_language(folder: Path, lang: str, offline: bool = False, sizes: Sizes | None = None) -> LanguageIndex:
-    """Index the built pages of ``folder`` (``out/<lang>``) and write ``out/<lang>/search/*.js``."""
-    index = build_index(collect_pages(folder, offline))
+def index_language(
+    folder: Path,
+    lang: str,
+    offline: bool = False,
+    sizes: Sizes | None = None,
+    synonyms: list[list[str]] | None = None,
+) -> LanguageIndex:
+    """Index the built pages of ``folder`` (``out/<lang>``) and write ``out/<lang>/search/*.js``;
+    ``synonyms`` are the groups of ``content/synonyms.yml`` for ``lang``."""
+    index = build_index(collect_pages(folder, offline), lang, synonyms)
     write_files(folder / SEARCH_FOLDER, index_files(index, lang, sizes))
     return index

@@ -6,6 +6,14 @@ footer are outside it and never indexed.
 Inside it, ``<script>``, ``<style>``, ``<svg>`` and any element with ``data-search-ignore``
 are skipped. Pages showing another language's text (the fallback notice of an untranslated
 page) are left to that language's search.
+
+Fields, for ranking (:mod:`phobien.search.rank`): the title (the first ``<h1>``) with the names
+of the page (elements marked ``data-search-name``, such as a plan's number), the summary (the
+page's description), the headings (``<h2>`` … ``<h6>``) and the body. The kind of page comes from
+the ``data-kind`` attribute of the main element, and the name of that kind ("Kế hoạch",
+``data-kind-name``) is one of the page's names. A page whose description only repeats its
+title (agencies, legal documents) is summed up by its definition list instead ("Cơ quan ban
+hành: Quốc hội · Tình trạng: Còn hiệu lực"), so that a result says what the body or document is.
 """
 
 from __future__ import annotations
@@ -21,6 +29,12 @@ MAIN_ATTRIBUTE = "data-phobien-main"
 _MAIN_START = re.compile(r"<([a-z][a-z0-9]*)\b[^<>]*?\s" + MAIN_ATTRIBUTE + r"[\s=/>]")
 FALLBACK_CLASS = "pb-notice--fallback"
 SNIPPET_CHARS = 140
+FACT_CHARS = 120
+"""A definition of at most this length goes into the summary of a page without description."""
+_HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+LISTING_CLASS = "pb-list"
+"""phobien's lists of other pages (their titles and summaries): they describe those pages, so
+they count little for the page that lists them (an audience page, a list of materials)."""
 
 _SKIP = {"script", "style", "svg", "noscript", "template", "button", "form"}
 _BLOCK = {
@@ -32,6 +46,8 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S | re.I)
 _DESCRIPTION = re.compile(r'<meta\s+name="description"\s+content="([^"]*)"', re.I)
 _SPACE = re.compile(r"\s+")
+_KIND = re.compile(r'\sdata-kind="([a-z-]*)"')
+_KIND_NAME = re.compile(r'\sdata-kind-name="([^"]*)"')
 
 
 @dataclass
@@ -43,6 +59,16 @@ class PageText:
     """Text of each paragraph, heading, list item, table cell… (phrases do not cross them)."""
     snippet: str = ""
     fallback: bool = False
+    kind: str = ""
+    """The kind of page (``data-kind``: material, audience, plan, agency, legal, …)."""
+    summary: str = ""
+    """The page's own description (empty when it only repeats the title)."""
+    kind_name: str = ""
+    """The name of the page's kind ("Kế hoạch"), from ``data-kind-name``."""
+    roles: list[str] = field(default_factory=list)
+    """For each block: ``b`` body, ``h`` heading, ``n`` name, ``t`` term of a definition list
+    (``<dt>``), ``d`` its definition, ``o`` the title or summary of another page in a list of
+    pages; ``1`` the title."""
 
 
 _PARSER = etree.HTMLParser(recover=True, remove_comments=True, remove_pis=True, no_network=True)
@@ -53,6 +79,8 @@ class _Walk:
 
     def __init__(self) -> None:
         self.blocks: list[str] = []
+        self.roles: list[str] = []
+        self.role = "b"
         self.current: list[str] = []
         self.h1: str | None = None
         self.h1_parts: list[str] | None = None
@@ -62,6 +90,7 @@ class _Walk:
         text = _SPACE.sub(" ", "".join(self.current)).strip()
         if text:
             self.blocks.append(text)
+            self.roles.append(self.role)
         self.current = []
 
     def text(self, data: str | None, skipping: bool, in_h1: bool) -> None:
@@ -86,14 +115,46 @@ class _Walk:
         first_h1 = tag == "h1" and self.h1_parts is None and not skip
         if first_h1:
             self.h1_parts, in_h1 = [], True
+        outer = self.role
+        self.role = _role(tag, el, outer, first_h1)
         self.text(el.text, skip, in_h1)
         for child in el:
             self.walk(child, skip, in_h1)
             self.text(child.tail, skip, in_h1)
         if block:
             self.flush()
+        self.role = outer
         if first_h1 and self.h1_parts is not None:
             self.h1 = _SPACE.sub(" ", "".join(self.h1_parts)).strip()
+
+
+def _role(tag: str, el: Any, outer: str, first_h1: bool) -> str:
+    if first_h1:
+        return "1"
+    if outer == "o" or LISTING_CLASS in (el.get("class") or "").split():
+        return "o"
+    if el.get("data-search-name") is not None:
+        return "n"
+    if tag in _HEADINGS:
+        return "h"
+    if tag == "dt":
+        return "t"
+    if tag == "dd":
+        return "d"
+    return outer
+
+
+def facts(blocks: list[str], roles: list[str], title: str) -> str:
+    """``term: definition · …`` of a page's definition list, leaving out what the title says."""
+    out: list[str] = []
+    for i in range(len(blocks) - 1):
+        if roles[i] != "t" or roles[i + 1] not in "dn":
+            continue
+        value = blocks[i + 1]
+        if value in title or len(value) > FACT_CHARS:
+            continue
+        out.append(f"{blocks[i]}: {value}")
+    return " · ".join(out)
 
 
 def _snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
@@ -136,6 +197,25 @@ def page_text(source: str, url: str) -> PageText | None:
     blocks = walk.blocks
     m = _DESCRIPTION.search(source[:start])
     description = _SPACE.sub(" ", html.unescape(m.group(1))).strip() if m else ""
+    if description.startswith(title):  # "title — site name": says nothing of its own
+        description = ""
     body = blocks[1:] if blocks and blocks[0] == title else blocks
-    snippet = _snippet(description or " ".join(body))
-    return PageText(url=url, title=title, blocks=blocks, snippet=snippet, fallback=walk.fallback)
+    summed = "" if description else facts(blocks, walk.roles, title)
+    snippet = _snippet(summed, SNIPPET_CHARS + 80) if summed else _snippet(description or " ".join(body))
+    kind = _KIND.search(source, start, start + 400)
+    kind_name = _KIND_NAME.search(source, start, start + 500)
+    name = html.unescape(kind_name.group(1)) if kind_name else ""
+    if name:  # the name of the kind names the page too: "Kế hoạch" for a plan
+        blocks.append(name)
+        walk.roles.append("n")
+    return PageText(
+        url=url,
+        title=title,
+        blocks=blocks,
+        snippet=snippet,
+        fallback=walk.fallback,
+        kind=kind.group(1) if kind else "",
+        summary=description,
+        kind_name=name,
+        roles=walk.roles,
+    )

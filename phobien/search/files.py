@@ -6,12 +6,18 @@ Security Policy ``script-src 'self'`` allows it.
 
 - ``manifest.js``: the build id, the number of pages, of shards of each kind, and the
   number of pages per metadata chunk;
-- ``w<hex>.js``: word shards, ``{key: [pages, levels]}``; *levels* has one digit per page
-  (:func:`phobien.search.index.level`), or is ``1`` when all are 1 or when the key is in more
-  than half of the pages (such words barely rank);
+- ``w<hex>.js``: word shards, ``{key: [pages, levels]}``; *levels* has one character per page
+  (:func:`phobien.search.rank.level`, coded by ``LEVEL_CHARS``), or is one number when all
+  pages have that level, or :data:`COMMON` when the key is in more than half of the pages (such
+  words barely rank, and never keep a page from being named);
 - ``e<hex>.js``: exact-form shards, ``{form: pages}`` for forms with marks or "đ";
 - ``p<hex>.js``: pair shards (phrase and Khmer cluster bigrams), ``{key: pages}``;
-- ``m<hex>.js``: page metadata, ``[[url, title, snippet], …]`` for pages ``i*chunk …``.
+- ``m<hex>.js``: page metadata, ``[[url, title, snippet], …]`` for pages ``i*chunk …``;
+- ``t<hex>.js``: the text of page *hex* (its blocks, at most :data:`TEXT_CHARS`), fetched when
+  its result is shown, for the excerpt around the words found.
+
+The manifest also has the kind of every page (``kinds``: runs ``[code, count]`` in page order,
+codes of :data:`phobien.search.rank.KIND_CODES`), which ranking needs for every candidate.
 
 *pages* is a set of page numbers in one of three codings, by density (:func:`_positions`): a
 list of deltas, a base64 bitmap, or ``-1`` followed by the deltas of the pages *without* it.
@@ -35,6 +41,8 @@ from pathlib import Path
 from typing import Any
 
 from phobien.search.index import LanguageIndex
+from phobien.search.lang import STEMMED, STOP_PHRASES, STOP_WORDS
+from phobien.search.rank import COMMON, LEVEL_CHARS, TITLE_FLAG, constants, kind_code
 from phobien.search.shards import chunk_name, next_power_of_two, shard_name, shard_of
 
 CALLBACK = "__phobienSearch"
@@ -42,16 +50,26 @@ DENSE = 16
 """Pages listed as a bitmap when a key is in more than 1/DENSE of them …"""
 ALMOST_ALL = 16
 """… and as the pages without it when it is in more than (ALMOST_ALL-1)/ALMOST_ALL of them."""
-FORMAT = 1
+FORMAT = 2
+COARSE_SHARE = 8
+"""Keys in more than 1/8 of the pages (common syllables) send coarse levels: one strength, and
+the title class. Their idf is low, so little ranking is lost, and gzip packs them 3x smaller …"""
+COARSE_STEPS = 5
+COARSE_MIN = 400
+"""… when they are in more than this many pages (smaller postings cost little as they are)."""
+COMMON_SHARE = (9, 10)
+"""A key in more than this share of the pages is sent without levels (it barely ranks)."""
+TEXT_CHARS = 2_000
+"""The text kept of a page for excerpts (a phone shows a few lines of it)."""
 
 
 @dataclass(frozen=True)
 class Sizes:
     """Target mean gzipped sizes (bytes). Smaller files mean fewer bytes per query and more files."""
 
-    word_bytes: int = 1_000
+    word_bytes: int = 500
     """Word and exact-form shards: every query fetches one or two per word."""
-    pair_bytes: int = 2_000
+    pair_bytes: int = 700
     """Pair shards: only quoted phrases and Khmer words fetch them."""
     chunk_bytes: int = 450
     """Metadata chunks: one per result shown, at most."""
@@ -94,13 +112,22 @@ def _positions(which: list[int], size: int) -> list[int] | str:
     return base64.b64encode(bytes(bits)).decode("ascii")
 
 
+def _coarse(code: int) -> int:
+    """A level with its strength set to :data:`COARSE_STEPS` (its title class kept)."""
+    return code // TITLE_FLAG * TITLE_FLAG + COARSE_STEPS
+
+
 def word_entry(levels: dict[int, int], pages: int) -> list[Any]:
     """``[pages, levels]`` of one word key (see the module docstring)."""
     docs = sorted(levels)
-    if len(docs) * 2 > pages:
-        return [_positions(docs, pages), 1]
-    digits = "".join(str(levels[d]) for d in docs)
-    return [_positions(docs, pages), 1 if digits == "1" * len(docs) else digits]
+    if len(docs) * COMMON_SHARE[1] > pages * COMMON_SHARE[0] and pages > 8:
+        return [_positions(docs, pages), COMMON]
+    if len(docs) > COARSE_MIN and len(docs) * COARSE_SHARE > pages:
+        levels = {d: _coarse(v) for d, v in levels.items()}
+    values = {levels[d] for d in docs}
+    if len(values) == 1:
+        return [_positions(docs, pages), values.pop()]
+    return [_positions(docs, pages), "".join(LEVEL_CHARS[levels[d]] for d in docs)]
 
 
 def _fragments(index: LanguageIndex) -> dict[str, dict[str, str]]:
@@ -157,6 +184,31 @@ def choose_chunks(index: LanguageIndex, sizes: Sizes) -> tuple[int, dict[str, st
     return best, _chunk_files(index, best)
 
 
+def _text_files(index: LanguageIndex) -> dict[str, str]:
+    files = {}
+    for doc, blocks in enumerate(index.texts):
+        kept: list[str] = []
+        size = 0
+        for block in blocks:
+            if size + len(block) > TEXT_CHARS:
+                break
+            kept.append(block)
+            size += len(block)
+        files[f"t{doc:x}"] = script(f"t{doc:x}", kept)
+    return files
+
+
+def kind_runs(index: LanguageIndex) -> list[list[Any]]:
+    runs: list[list[Any]] = []
+    for page in index.pages:
+        code = kind_code(page.kind)
+        if runs and runs[-1][0] == code:
+            runs[-1][1] += 1
+        else:
+            runs.append([code, 1])
+    return runs
+
+
 @dataclass
 class IndexFiles:
     files: dict[str, str]
@@ -177,11 +229,18 @@ def index_files(index: LanguageIndex, lang: str, sizes: Sizes | None = None) -> 
         files.update(shards)
     chunk, chunks = choose_chunks(index, sizes)
     files.update(chunks)
+    files.update(_text_files(index))
     digest = hashlib.sha256()
     for name in sorted(files):
         digest.update(name.encode() + b"\0" + files[name].encode("utf-8") + b"\0")
     manifest = {"v": FORMAT, "id": digest.hexdigest()[:10], "lang": lang, "pages": len(index.pages), **counts}
     manifest["chunk"] = chunk
+    manifest["kinds"] = kind_runs(index)
+    manifest["kindNames"] = {kind_code(k): list(keys) for k, keys in sorted(index.kind_names.items())}
+    manifest["rank"] = constants()
+    manifest["stem"] = STEMMED.get(lang, "")
+    manifest["stop"] = sorted(STOP_WORDS.get(lang, ()))
+    manifest["stopPhrases"] = [list(p) for p in STOP_PHRASES.get(lang, ())]
     return IndexFiles(files, manifest)
 
 

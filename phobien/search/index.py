@@ -16,33 +16,43 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from phobien.search.extract import PageText
+from phobien.search.lang import STEMMED, stem
+from phobien.search.rank import SYNONYM_WEIGHT, field_factors, level, title_class
 from phobien.search.tokens import (
     MAX_WORD,
     PHRASE_SEPARATOR,
     cluster_bigrams,
     khmer_parts,
     normalise,
-    phrase_key,
     plain_runs,
     run_words,
     runs,
+    words,
 )
 from phobien.search.tokens import key as word_key
 
-MAX_BODY_LEVEL = 5
-TITLE_LEVEL = 4
+Synonyms = list[list[tuple[str, ...]]]
+"""Groups of phrases that mean the same, each phrase as its keys (:func:`phrase_keys`)."""
 
 
-def level(count: int, in_title: bool) -> int:
-    """How much a page is about a word, 1 … 9: 1 + floor(log2(count)) in the text, at most
-    :data:`MAX_BODY_LEVEL` (long lists do not win by repetition), plus :data:`TITLE_LEVEL`
-    when the word is in the title."""
-    return max(1, min(MAX_BODY_LEVEL, count.bit_length()) + (TITLE_LEVEL if in_title else 0))
+def phrase_keys(text: str, lang: str) -> tuple[str, ...]:
+    """The keys of a phrase of the synonym table, as the index sees them (folded, stemmed)."""
+    return tuple(stem(lang, w.key) for w in words(text) if not w.khmer)
+
+
+def synonym_groups(groups: list[list[str]], lang: str) -> Synonyms:
+    out: Synonyms = []
+    for group in groups:
+        phrases = list(dict.fromkeys(k for k in (phrase_keys(p, lang) for p in group) if k))
+        if len(phrases) > 1:
+            out.append(phrases)
+    return out
 
 
 @lru_cache(maxsize=1 << 16)
@@ -61,74 +71,182 @@ class PageMeta:
     url: str
     title: str
     snippet: str
+    kind: str = ""
+
+
+MAX_JOINED = 14
+"""Longest word written together from two syllables that is indexed (:meth:`LanguageIndex._joined`)."""
+
+FIELD_OF_ROLE = {"1": "title", "n": "title", "h": "heading", "b": "body", "t": "body", "d": "body", "o": "listed"}
+
+
+@dataclass
+class _Counts:
+    fields: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(float)))
+    """Field → key → count."""
+    lengths: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    """Words in each field."""
 
 
 @dataclass
 class LanguageIndex:
+    lang: str = ""
+    synonyms: Synonyms = field(default_factory=list)
     pages: list[PageMeta] = field(default_factory=list)
+    texts: list[list[str]] = field(default_factory=list)
+    """The blocks of each page, for excerpts (the title left out)."""
     words: dict[str, dict[int, int]] = field(default_factory=lambda: defaultdict(dict))
     exact: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     pairs: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    kind_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """The keys of the name of each kind of page ("ke", "hoach" for plans)."""
+    _counts: list[_Counts] = field(default_factory=list)
+
+    def _plain(self, doc: int, run_list: list[str], joined: list[str]) -> list[str | None]:
+        """Keys of the runs of a text without Khmer; records exact forms and phrase pairs, and
+        adds to ``joined`` the two-syllable words written together (:meth:`_text`)."""
+        keys: list[str | None] = []
+        previous: str | None = None
+        last = ""  # the previous run's folded form when it may start a word written together
+        everywhere = self.lang == "vi"
+        for run in run_list:
+            if len(run) > MAX_WORD:
+                keys.append(None)
+                previous, last = None, ""
+                continue
+            folded = word_key(run)
+            key = stem(self.lang, folded) if self.lang in STEMMED else folded
+            marked = folded != run
+            if marked:
+                self.exact[run].add(doc)
+            if previous is not None:
+                self.pairs[previous + PHRASE_SEPARATOR + key].add(doc)
+                if previous.isdigit() and run.isdigit():
+                    keys.append(previous + run)  # "1800 1233" is found as "18001233" too
+            keys.append(key)
+            plain = folded.isascii() and folded.isalpha()
+            if (
+                last
+                and plain
+                and (everywhere or marked or last[0] == "*")
+                and len(last.lstrip("*")) + len(folded) <= MAX_JOINED
+            ):
+                joined.append(last.lstrip("*") + folded)
+            last = ("*" + folded if marked else folded) if plain else ""
+            previous = key
+        return keys
+
+    def _khmer(self, doc: int, text: str) -> list[str | None]:
+        keys: list[str | None] = []
+        for run, khmer in runs(text):
+            if khmer:
+                bigrams, keys_of_words = _khmer_run(run)
+                for bigram in bigrams:
+                    self.pairs[bigram].add(doc)
+                keys.append(None)
+                keys += keys_of_words
+                keys.append(None)
+                continue
+            keys += self._plain(doc, [w.exact for w in run_words(run, False)] or [run], [])
+        return keys
+
+    def _text(self, doc: int, text: str, name: str, counts: _Counts) -> None:
+        plain = plain_runs(normalise(text))
+        joined: list[str] = []
+        keys = self._plain(doc, plain, joined) if plain is not None else self._khmer(doc, text)
+        bucket = counts.fields[name]
+        for key in keys:
+            if key is not None:
+                bucket[key] += 1
+        counts.lengths[name] += sum(1 for k in keys if k is not None)
+        # Two adjacent syllables also count as one word written together, as people type them on
+        # phones ("tamgiam", "Hanoi"): in Vietnamese, and elsewhere for syllables with Vietnamese
+        # marks (names of places and bodies), at SYNONYM_WEIGHT.
+        for key in joined:
+            bucket[key] += SYNONYM_WEIGHT
+        if self.synonyms and plain is not None:
+            self._synonyms(doc, keys, name, counts)
+
+    def _synonyms(self, doc: int, keys: list[str | None], name: str, counts: _Counts) -> None:
+        """Where a phrase of a synonym group is in the text, the page also gets the other phrases
+        of its group, at :data:`~phobien.search.rank.SYNONYM_WEIGHT` (once per text block)."""
+        starts = self._synonym_starts
+        found: set[tuple[int, tuple[str, ...]]] = set()
+        for i, key in enumerate(keys):
+            for g, phrase in starts.get(key, ()) if key is not None else ():
+                if tuple(keys[i : i + len(phrase)]) == phrase:
+                    found.add((g, phrase))
+        for g, phrase in found:
+            for other in self.synonyms[g]:
+                if other == phrase:
+                    continue
+                for key in other:
+                    counts.fields[name][key] += SYNONYM_WEIGHT
+                for a, b in itertools.pairwise(other):
+                    self.pairs[a + PHRASE_SEPARATOR + b].add(doc)
+
+    @cached_property
+    def _synonym_starts(self) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+        """The phrases of the synonym table by their first key, with their group's number."""
+        starts: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+        for g, group in enumerate(self.synonyms):
+            for phrase in group:
+                starts[phrase[0]].append((g, phrase))
+        return starts
 
     def add(self, page: PageText) -> int:
         """Add one page; returns its number."""
         doc = len(self.pages)
-        self.pages.append(PageMeta(page.url, page.title, page.snippet))
-        counts: dict[str, int] = defaultdict(int)
-        in_title: set[str] = set()
-        for title, texts in ((True, [page.title]), (False, page.blocks)):
-            for text in texts:
-                previous: str | None = None
-                plain = plain_runs(normalise(text))
-                if plain is not None:  # the same as below for text without Khmer, faster
-                    for run in plain:
-                        if len(run) > MAX_WORD:
-                            previous = None
-                            continue
-                        key = word_key(run)
-                        if title:
-                            in_title.add(key)
-                        else:
-                            counts[key] += 1
-                        if run != key:
-                            self.exact[run].add(doc)
-                        if previous is not None:
-                            self.pairs[previous + PHRASE_SEPARATOR + key].add(doc)
-                        previous = key
-                    continue
-                for run, khmer in runs(text):
-                    if khmer:
-                        previous = None
-                        bigrams, keys_of_words = _khmer_run(run)
-                        for bigram in bigrams:
-                            self.pairs[bigram].add(doc)
-                        for key in keys_of_words:
-                            if title:
-                                in_title.add(key)
-                            else:
-                                counts[key] += 1
-                        continue
-                    found = run_words(run, khmer)
-                    if not found:
-                        previous = None
-                    for word in found:
-                        if title:
-                            in_title.add(word.key)
-                        else:
-                            counts[word.key] += 1
-                        if word.exact != word.key:
-                            self.exact[word.exact].add(doc)
-                        if previous is not None:
-                            self.pairs[phrase_key(previous, word.key)].add(doc)
-                        previous = word.key
-        for key in counts.keys() | in_title:
-            self.words[key][doc] = level(counts.get(key, 0), key in in_title)
+        self.pages.append(PageMeta(page.url, page.title, page.snippet, page.kind))
+        if page.kind_name and page.kind not in self.kind_names:
+            self.kind_names[page.kind] = phrase_keys(page.kind_name, self.lang)
+        counts = _Counts()
+        self._text(doc, page.title, "title", counts)
+        if page.summary:
+            self._text(doc, page.summary, "summary", counts)
+        roles = page.roles or ["b"] * len(page.blocks)
+        text: list[str] = []
+        for i, (block, role) in enumerate(zip(page.blocks, roles, strict=False)):
+            if i == 0 and block == page.title:
+                continue
+            if role != "1":
+                self._text(doc, block, FIELD_OF_ROLE.get(role, "body"), counts)
+                text.append(block)
+        self.texts.append(text)
+        self._counts.append(counts)
         return doc
 
+    def finish(self) -> None:
+        """Levels of every (word, page), once every page is in (the body lengths' mean is known)."""
+        if not self._counts:
+            return
+        averages = {
+            name: sum(c.lengths.get(name, 0) for c in self._counts) / len(self._counts) for name in ("title", "body")
+        }
+        words = self.words
+        for doc, counts in enumerate(self._counts):
+            factors = field_factors(counts.lengths, averages)
+            tf: dict[str, float] = defaultdict(float)
+            for name, bucket in counts.fields.items():
+                factor = factors[name]
+                for key, count in bucket.items():
+                    tf[key] += count * factor
+            title = counts.fields.get("title", {})
+            titled = title_class(True, counts.lengths.get("title", 0))
+            cache: dict[tuple[float, bool], int] = {}
+            for key, value in tf.items():
+                where = (value, key in title)
+                code = cache.get(where)
+                if code is None:
+                    code = cache[where] = level(value, titled if where[1] else 0)
+                words[key][doc] = code
+        self._counts = []
 
-def build_index(pages: list[PageText]) -> LanguageIndex:
+
+def build_index(pages: list[PageText], lang: str = "", synonyms: list[list[str]] | None = None) -> LanguageIndex:
     """Index ``pages`` in the given order (the order is the page number used by the files)."""
-    index = LanguageIndex()
+    index = LanguageIndex(lang=lang, synonyms=synonym_groups(synonyms or [], lang))
     for page in pages:
         index.add(page)
+    index.finish()
     return index

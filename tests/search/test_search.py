@@ -11,9 +11,10 @@ import pytest
 from phobien.search import collect_pages
 from phobien.search.extract import PageText, page_text
 from phobien.search.files import CALLBACK, Sizes, choose_shards, gzip_size, index_files, write_files
-from phobien.search.index import build_index, level
+from phobien.search.index import build_index
 from phobien.search.opensearch import opensearch_xml, short_name
 from phobien.search.query import Searcher, decode_positions, parse, parse_script
+from phobien.search.rank import TITLE_FLAG, level, weighted_tf
 from phobien.search.shards import fnv1a, next_power_of_two, shard_name, shard_of
 from phobien.search.tokens import cluster_bigrams, clusters, khmer_parts, khmer_words, runs, words
 
@@ -172,7 +173,7 @@ def urls(searcher: Searcher, query: str) -> list[str]:
         ("“tra tấn”", ["tra-tan/", "xa/"]),
         ("danh dap", ["xam-hai/"]),
         ("ĐÁNH ĐẬP", ["xam-hai/"]),
-        ("tra xyzzy", []),
+        ("tra xyzzy", ["tra-tan/", "tra-cuu/", "xa/"]),  # no dead end: the pages with "tra"
         ("tor", []),
         ("torture", ["en/"]),
         ("ទារុណកម្ម", ["km/"]),
@@ -213,8 +214,19 @@ def test_page_codings_round_trip(density: float) -> None:
 
 
 def test_levels() -> None:
-    assert [level(c, False) for c in (0, 1, 2, 3, 4, 7, 8, 300, 10**6)] == [1, 1, 2, 2, 3, 3, 4, 5, 5]
-    assert [level(c, True) for c in (0, 1, 300)] == [4, 5, 9]
+    assert [level(tf, 0) for tf in (0.1, 1.0, 5.0, 100.0)] == [1, 5, 9, 11]
+    assert level(5.0, 1) == 9 + TITLE_FLAG and level(5.0, 2) == 9 + 2 * TITLE_FLAG
+    averages = {"title": 4.0, "body": 100.0}
+    assert weighted_tf({"title": 1}, {"title": 4}, averages) == 5.0
+    assert weighted_tf({"title": 1}, {"title": 12}, averages) < 5.0  # a long title is less about each word
+    body = {"body": 2}
+    assert weighted_tf(body, {"body": 200}, averages) < weighted_tf(body, {"body": 50}, averages)  # length
+
+
+def test_missing_words_are_named_when_no_page_has_them_all(searcher: Searcher) -> None:
+    assert searcher.find("tra xyzzy").missing == ["xyzzy"]
+    assert searcher.find("tra tấn").missing == []
+    assert searcher.find("xyzzy").docs == []  # every meaningful word is nowhere: nothing
 
 
 def test_shards_are_small_and_a_power_of_two() -> None:

@@ -26,23 +26,29 @@ def nfd(text: str) -> str:
     return unicodedata.normalize("NFD", text)
 
 
-TRA_TAN = ["tra-tan.md", "tra-cuu.md", "plans/index.md", "xa-tra-tan.md"]
-DIEN_THOAI = ["materials/bao-ve-tre.md", "hotlines.md", "xam-hai.md"]
+# Pages with the marks as typed first ("Trà Tân" last of those with both words), then the pages
+# with "tra" only: no dead ends, but the pages with every word first.
+ONLY_TRA = ["hotlines.md", "materials/bao-ve-tre.md", "legal/56-2017-nd-cp.md"]
+TRA_TAN = ["tra-tan.md", "tra-cuu.md", "plans/index.md", "xa-tra-tan.md", *ONLY_TRA]
+DIEN_THOAI = ["hotlines.md", "materials/bao-ve-tre.md", "xam-hai.md"]
+# When a word is on no page, the pages with the other words (no prefix guesses).
+TRA = ["tra-cuu.md", "tra-tan.md", "xa-tra-tan.md", "hotlines.md", "materials/bao-ve-tre.md", "plans/index.md",
+       "legal/56-2017-nd-cp.md"]  # fmt: skip
 # (language of the search page, query, expected pages in order, as staged paths)
 TABLE: list[tuple[str, str, list[str]]] = [
     ("vi", "tra tấn", TRA_TAN),  # pages with the marks as typed first; "Trà Tân" last
     ("vi", "TRA TẤN", TRA_TAN),
     ("vi", nfd("tra tấn"), TRA_TAN),
-    ("vi", "tra tan", ["tra-tan.md", "xa-tra-tan.md", "tra-cuu.md", "plans/index.md"]),
+    ("vi", "tra tan", ["tra-tan.md", "xa-tra-tan.md", "tra-cuu.md", "plans/index.md", *ONLY_TRA]),
     ("vi", "trà tân", ["xa-tra-tan.md", "tra-tan.md", "tra-cuu.md", "plans/index.md"]),
     ("vi", "xâm hại", ["xam-hai.md"]),
     ("vi", "xam hai", ["xam-hai.md"]),
-    ("vi", "danh dap", ["xam-hai.md"]),  # d for đ
+    ("vi", "danh dap", ["xam-hai.md", "children.md", "parents.md", "an-toan.md"]),  # d for đ; "bạo lực" (synonyms)
     ("vi", "Điện thoại", DIEN_THOAI),
     ("vi", "dien thoai", DIEN_THOAI),
     ("vi", "xyzzyq", []),
-    ("vi", "tra xyzzyq", []),  # one unknown word: nothing, no prefix guesses
-    ("vi", "tra tấ", []),
+    ("vi", "tra xyzzyq", TRA),  # one unknown word: the pages with the others
+    ("vi", "tra tấ", TRA),
     ("vi", '"tra tấn"', ["tra-tan.md", "plans/index.md", "xa-tra-tan.md"]),  # not "Tra cứu … tấn công"
     ("km", "ទារុណកម្ម", ["tra-tan.md", "plans/index.md"]),  # inside ការធ្វើទារុណកម្មត្រូវ…
     ("km", "ហាមឃាត់", ["tra-tan.md"]),
@@ -114,7 +120,7 @@ def wait_done(page: Any, query: str) -> None:
 
 
 def shown(page: Any) -> list[str]:
-    return list(page.eval_on_selector_all("[data-search-results] a", "els => els.map(e => e.href)"))
+    return list(page.eval_on_selector_all("[data-search-results] .pb-result > a", "els => els.map(e => e.href)"))
 
 
 @pytest.mark.parametrize(("lang", "query", "expected"), TABLE, ids=IDS)
@@ -150,24 +156,49 @@ def test_python_reference_agrees(
         assert [url for url, _ in searcher.results(query)] == [page_url(p, not offline) for p in expected]
 
 
-def test_typing_searches_updates_the_address_and_stores_nothing(browser, site: Site) -> None:  # type: ignore[no-untyped-def]
+def test_searching_leaves_no_trace_in_history_or_storage(browser, site: Site) -> None:  # type: ignore[no-untyped-def]
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     page.goto(site.search("vi"))
+    length = page.evaluate("() => history.length")
     page.locator("#pb-q").press_sequentially("Xâm hại", delay=20)
     wait_done(page, "Xâm hại")
     assert shown(page) == [site.url("vi", "xam-hai.md")]
-    assert page.url == site.search("vi", "Xâm hại")  # a link to share; file:// too
+    assert page.url == site.search("vi")  # typing never puts the query in the address
     page.locator("#pb-q").fill("")
     page.locator("#pb-q").press_sequentially("tra tấn", delay=20)
     page.locator("#pb-q").press("Enter")
     wait_done(page, "tra tấn")
     assert shown(page) == [site.url("vi", p) for p in TRA_TAN]
+    assert page.url == site.search("vi") and page.evaluate("() => history.length") == length
     assert page.evaluate("() => [Object.keys(localStorage), Object.keys(sessionStorage)]") == [[], []]
     assert context.cookies() == []
-    page.locator("[data-search-results] a").first.click()
+    page.locator("[data-search-results] .pb-result > a").first.click()
     page.wait_for_url(site.url("vi", "tra-tan.md"))
     context.close()
+
+
+def test_a_shared_link_shows_its_results_then_drops_the_query(browser, site: Site) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport=PHONE)
+    page.goto(site.search("vi", "xam hai"))
+    wait_done(page, "xam hai")
+    assert shown(page) == [site.url("vi", "xam-hai.md")]
+    assert page.url == site.search("vi")  # history keeps the search page only
+    assert page.locator("#pb-q").input_value() == "xam hai"
+    page.close()
+
+
+def test_results_show_an_excerpt_with_the_words_marked_and_the_missing_words(browser, site: Site) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport=PHONE)
+    page.goto(site.search("vi", "danh dap xyzzyq"))
+    wait_done(page, "danh dap xyzzyq")
+    page.wait_for_selector(".pb-result mark")
+    excerpt = page.locator(".pb-result").first.locator("p")
+    assert excerpt.locator("mark").all_inner_texts() == ["đánh", "đập"]
+    assert "đánh đập" in excerpt.inner_text()
+    missing = page.locator(".pb-results__missing").inner_text()
+    assert missing.endswith("xyzzyq") and "{words}" not in missing
+    page.close()
 
 
 def test_nothing_is_downloaded_before_a_search(browser, served: str) -> None:  # type: ignore[no-untyped-def]
@@ -281,3 +312,52 @@ def test_search_page_loads_only_its_own_script(online_site: Path) -> None:
     assert 'src="../assets/javascripts/search.js"' in html and 'data-index="../search/"' in html
     other = (online_site / "vi" / "materials" / "bao-ve-tre" / "index.html").read_text(encoding="utf-8")
     assert "search.js" not in other
+
+
+INFLECTED = " ".join(
+    [
+        "abused abusing abuses arrested arresting beaten beating tortured torturing signs lawyers children",
+        "released releasing detained detention complained complaints compensation wrongful imprisonment",
+        "generously dying lying inning proceeded succeeded skies news national relational hopeful goodness",
+        "adjustable replacement adoption communism past pasted sky early only",
+    ]
+)
+
+
+def test_javascript_stemmer_is_snowballs(browser, served: str) -> None:  # type: ignore[no-untyped-def]
+    """Every English word of the bundled content and a list of inflected forms stem alike."""
+    import re
+
+    import snowballstemmer  # type: ignore[import-untyped]
+
+    repo = Path(__file__).resolve().parents[2]
+    text = " ".join(
+        p.read_text(encoding="utf-8") for p in [*repo.glob("content/**/*.en.md"), *repo.glob("docs/*.en.md")]
+    )
+    vocabulary = sorted(set(re.findall("[a-z]+", text.lower())) | set(INFLECTED.split()))
+    assert len(vocabulary) > 1000
+    page = browser.new_page()
+    page.goto(Site(served, offline=False).search("en"))
+    js = page.evaluate("ws => ws.map(w => window.__phobienSearch.tools.stem(w))", vocabulary)
+    assert js == snowballstemmer.stemmer("english").stemWords(vocabulary)
+    page.close()
+
+
+QUESTIONS = [("vi", "con tôi bị đánh ở trường thì báo ai"), ("vi", 'co the em "la cua em"'), ("vi", "ra tu o dau"),
+             ("en", "what to do if my child is abused"), ("en", "my son's lawyer"), ("en", "police beat me in jail"),
+             ("vi", "126/KH-UBND 1800 1233")]  # fmt: skip
+
+
+def test_python_and_javascript_parse_questions_alike(browser, served: str) -> None:  # type: ignore[no-untyped-def]
+    """With each language's stop words and stems (from the manifest): terms, optional words, phrases."""
+    page = browser.new_page()
+    for lang, text in QUESTIONS:
+        page.goto(Site(served, offline=False).search(lang))
+        js = page.evaluate(
+            "t => window.__phobienSearch.tools.manifest().then(m => window.__phobienSearch.tools.parse(t, m))", text
+        )
+        q = parse(text, lang)
+        assert [(t["key"], t["exact"], t["optional"]) for t in js["terms"]] == [
+            (t.key, t.exact, t.optional) for t in q.terms], text  # fmt: skip
+        assert [tuple(p) for p in js["phrases"]] == q.phrases and js["pairs"] == q.pairs, text
+    page.close()

@@ -1,9 +1,11 @@
 /* phobien search (loaded by the search page only; see phobien/search/__init__.py).
    Nothing is fetched before a person searches; a query loads the manifest, the shards of its
-   words and the metadata of the results shown, as <script> files calling __phobienSearch (works
-   from file:// too). Nothing is stored: the query lives in the address only (?q=), so that a
-   search can be linked. Tokenising, folding and hashing mirror phobien/search/tokens.py,
-   shards.py and query.py: change both together. */
+   words and phrases, the metadata of the results shown and, as each result comes into view, the
+   text of its page for the excerpt, as <script> files calling __phobienSearch (works from file://
+   too). Nothing is stored and nothing is added to the history: a shared ?q= link shows its
+   results, then the query is removed from the address. Tokenising, folding, stemming, hashing and
+   ranking mirror phobien/search/tokens.py, lang.py, shards.py, query.py and rank.py; the ranking
+   constants and stop words come from the manifest, written by the same Python. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -17,9 +19,10 @@
   var text = {
     results: script.getAttribute("data-results") || "{n}",
     none: script.getAttribute("data-no-results") || "0",
-    loading: script.getAttribute("data-loading") || "…"
+    loading: script.getAttribute("data-loading") || "…",
+    missing: script.getAttribute("data-missing") || "{words}"
   };
-  var PAGE = 10, DEBOUNCE = 150, AHEAD = 60;
+  var PAGE = 10, DEBOUNCE = 100, AHEAD = 50, EXCERPT_WORDS = 26, EXCERPTS = 2;
 
   /* ---- words (tokens.py) ---- */
   var KHMER = "\\u1780-\\u17FF\\u19E0-\\u19FF";
@@ -63,30 +66,195 @@
   }
   function length(s) { return Array.from(s).length; }
 
-  /* A query: terms (all must be in a page) and pairs (phrase bigrams of quoted text). */
-  function parse(s) {
-    var q = { terms: [], pairs: [] }, seen = {};
-    function add(key, exact, pairs) {
-      if (seen[key + "\u0000" + exact]) { return; }
-      seen[key + "\u0000" + exact] = 1;
-      q.terms.push({ key: key, exact: exact, pairs: pairs });
+  /* ---- English stems (lang.py): the Snowball English stemmer (Porter2), as snowballstemmer 3
+     generates it from english.sbl; tests/search compares both on every English word of the site. */
+  var EN = (function () {
+    var V = "aeiouy", WXY = "aeiouywxY";
+    var EXCEPTIONS = { skis: "ski", skies: "sky", idly: "idl", gently: "gentl", ugly: "ugli", early: "earli",
+      only: "onli", singly: "singl", andes: "andes", atlas: "atlas", bias: "bias", cosmos: "cosmos", howe: "howe",
+      news: "news", sky: "sky" };
+    var PREFIXES = ["univers", "commun", "arsen", "emerg", "gener", "inter", "later", "organ", "past"];
+    var STEP2 = [["ational", "ate"], ["tional", "tion"], ["enci", "ence"], ["anci", "ance"], ["abli", "able"],
+      ["entli", "ent"], ["ization", "ize"], ["izer", "ize"], ["ation", "ate"], ["ator", "ate"], ["alism", "al"],
+      ["aliti", "al"], ["alli", "al"], ["fulness", "ful"], ["ousli", "ous"], ["ousness", "ous"], ["iveness", "ive"],
+      ["iviti", "ive"], ["biliti", "ble"], ["bli", "ble"], ["fulli", "ful"], ["lessli", "less"], ["ogist", "og"],
+      ["ogi", "og"], ["li", ""]];
+    var STEP3 = [["ational", "ate"], ["tional", "tion"], ["alize", "al"], ["icate", "ic"], ["iciti", "ic"],
+      ["ical", "ic"], ["ative", ""], ["ful", ""], ["ness", ""]];
+    var STEP4 = ["ement", "ment", "able", "ible", "ance", "ence", "ate", "iti", "ion", "ism", "ive", "ize", "ous",
+      "ant", "ent", "al", "er", "ic"];
+    function vowel(c) { return V.indexOf(c) >= 0; }
+    function longest(w, list) {
+      var best = null;
+      list.forEach(function (e) {
+        var s = typeof e === "string" ? e : e[0];
+        if (w.length >= s.length && w.slice(w.length - s.length) === s && (!best || s.length > (typeof best === "string" ? best : best[0]).length)) { best = e; }
+      });
+      return best;
     }
+    function region(w, from) { /* after the first non-vowel that follows a vowel */
+      for (var i = from; i < w.length; i++) {
+        if (vowel(w[i])) {
+          for (var j = i + 1; j < w.length; j++) { if (!vowel(w[j])) { return j + 1; } }
+          return w.length;
+        }
+      }
+      return w.length;
+    }
+    function shortv(w) { /* at the end: non-v, v, non-v-WXY; or v, non-v at the start; or "past" */
+      var n = w.length;
+      if (n >= 3 && WXY.indexOf(w[n - 1]) < 0 && vowel(w[n - 2]) && !vowel(w[n - 3])) { return true; }
+      if (n === 2 && !vowel(w[1]) && vowel(w[0])) { return true; }
+      return w.slice(-4) === "past";
+    }
+    function hasVowel(s) { for (var i = 0; i < s.length; i++) { if (vowel(s[i])) { return true; } } return false; }
+    function step1b(w, p1) {
+      var suffix = longest(w, ["eedly", "ingly", "edly", "eed", "ing", "ed"]);
+      if (!suffix) { return w; }
+      var stem = w.slice(0, w.length - suffix.length);
+      if (suffix === "eed" || suffix === "eedly") {
+        if (stem.length < p1) { return w; }
+        if (stem === "succ" || stem === "proc" || stem === "exc") { return w; }
+        return stem + "ee";
+      }
+      if (suffix === "ing") {
+        var before = longest(stem, ["even", "cann", "inn", "earr", "herr", "out", "y"]);
+        if (before === "y" && stem.length === 2 && !vowel(stem[0])) { return stem.slice(0, -1) + "ie"; }
+        if (before && before !== "y" && stem.length === before.length) { return w; }
+      }
+      if (!hasVowel(stem)) { return w; }
+      w = stem;
+      var end = longest(w, ["at", "bl", "iz", "bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt"]);
+      if (end === "at" || end === "bl" || end === "iz") { return w + "e"; }
+      if (end) {
+        if (w.length === 3 && "aeo".indexOf(w[0]) >= 0) { return w; }
+        return w.slice(0, -1);
+      }
+      if (p1 === w.length && shortv(w)) { return w + "e"; }
+      return w;
+    }
+    function stem(word) {
+      if (Object.prototype.hasOwnProperty.call(EXCEPTIONS, word)) { return EXCEPTIONS[word]; }
+      if (word.length < 3) { return word; }
+      var w = word.charAt(0) === "'" ? word.slice(1) : word;
+      var found = false, chars = w.split("");
+      for (var i = 0; i < chars.length; i++) {
+        if (chars[i] === "y" && (i === 0 || vowel(chars[i - 1]))) { chars[i] = "Y"; found = true; }
+      }
+      w = chars.join("");
+      var p1 = -1;
+      for (var k = 0; k < PREFIXES.length; k++) { if (w.indexOf(PREFIXES[k]) === 0) { p1 = PREFIXES[k].length; break; } }
+      if (p1 < 0) { p1 = region(w, 0); }
+      var p2 = region(w, p1);
+      /* 1a */
+      var a = longest(w, ["'s'", "'s", "'"]);
+      if (a) { w = w.slice(0, w.length - a.length); }
+      a = longest(w, ["sses", "ied", "ies", "ss", "us", "s"]);
+      if (a === "sses") { w = w.slice(0, -2); }
+      else if (a === "ied" || a === "ies") { w = w.length - 3 >= 2 ? w.slice(0, -3) + "i" : w.slice(0, -3) + "ie"; }
+      else if (a === "s") {
+        var before = w.slice(0, -2);
+        if (w.length >= 2 && hasVowel(before)) { w = w.slice(0, -1); }
+      }
+      /* 1b */
+      w = step1b(w, p1);
+      /* 1c */
+      var n = w.length;
+      if (n > 2 && (w[n - 1] === "y" || w[n - 1] === "Y") && !vowel(w[n - 2])) { w = w.slice(0, -1) + "i"; }
+      /* 2 */
+      var s2 = longest(w, STEP2);
+      if (s2 && w.length - s2[0].length >= p1) {
+        var st = w.slice(0, w.length - s2[0].length);
+        if (s2[0] === "li") { if (st.length && "cdeghkmnrt".indexOf(st[st.length - 1]) >= 0) { w = st; } }
+        else if (s2[0] === "ogi") { if (st.slice(-1) === "l") { w = st + "og"; } }
+        else { w = st + s2[1]; }
+      }
+      /* 3 */
+      var s3 = longest(w, STEP3);
+      if (s3 && w.length - s3[0].length >= p1) {
+        if (s3[0] === "ative") { if (w.length - 5 >= p2) { w = w.slice(0, -5); } }
+        else { w = w.slice(0, w.length - s3[0].length) + s3[1]; }
+      }
+      /* 4 */
+      var s4 = longest(w, STEP4);
+      if (s4 && w.length - s4.length >= p2) {
+        var rest = w.slice(0, w.length - s4.length);
+        if (s4 !== "ion" || /[st]$/.test(rest)) { w = rest; }
+      }
+      /* 5 */
+      n = w.length;
+      if (w[n - 1] === "e") {
+        if (n - 1 >= p2 || (n - 1 >= p1 && !shortv(w.slice(0, -1)))) { w = w.slice(0, -1); }
+      } else if (w[n - 1] === "l" && n - 1 >= p2 && w[n - 2] === "l") {
+        w = w.slice(0, -1);
+      }
+      return found ? w.replace(/Y/g, "y") : w;
+    }
+    return stem;
+  })();
+  function stemOf(m, key) {
+    if (!m || m.stem !== "english" || !/^[a-z]+$/.test(key)) { return key; }
+    return EN(key);
+  }
+
+  /* ---- stop words (lang.py) ---- */
+  function optional(m, words) {
+    var stops = {}, folded = {}, out;
+    ((m && m.stop) || []).forEach(function (w) { stops[w] = 1; folded[fold(w)] = 1; });
+    out = words.map(function (w) { return !!(stops[w[1]] || (w[1] === w[0] && folded[w[0]])); });
+    var keys = words.map(function (w) { return w[0]; });
+    ((m && m.stopPhrases) || []).forEach(function (p) {
+      for (var i = 0; i + p.length <= keys.length; i++) {
+        var same = true;
+        for (var j = 0; j < p.length; j++) { if (keys[i + j] !== p[j]) { same = false; break; } }
+        if (same) { for (j = 0; j < p.length; j++) { out[i + j] = true; } }
+      }
+    });
+    return out;
+  }
+
+  /* A query (query.py parse): terms, quoted pairs (required) and phrases (adjacent words). */
+  function words(s, m) {
+    var out = [], group = 0;
     s.normalize("NFC").toLowerCase().split(QUOTES).forEach(function (part, i) {
-      var quoted = i % 2 === 1, previous = null;
+      var quoted = i % 2 === 1;
+      group++;
       runs(part).forEach(function (r) {
         if (r[1]) {
-          previous = null;
-          if (quoted) { q.pairs = q.pairs.concat(clusterBigrams(r[0])); }
-          khmerWords(r[0]).forEach(function (w) { add(w, w, clusterBigrams(w)); });
+          group++;
+          khmerWords(r[0]).forEach(function (w) { out.push([w, w, clusterBigrams(w), quoted, group]); });
+          group++;
           return;
         }
-        if (length(r[0]) > MAX_WORD) { previous = null; return; }
-        var key = fold(r[0]);
-        add(key, r[0], []);
-        if (quoted && previous !== null) { q.pairs.push(previous + " " + key); }
-        previous = key;
+        if (length(r[0]) > MAX_WORD) { group++; return; }
+        out.push([stemOf(m, fold(r[0])), r[0], [], quoted, group]);
       });
     });
+    return out;
+  }
+  function parse(s, m) {
+    var q = { terms: [], pairs: [], phrases: [] }, found = words(s, m), index = {}, positions = [], seen = {};
+    var stops = optional(m, found.map(function (w) { return w[2].length ? [w[0], w[1]] : [fold(w[1]), w[1]]; }));
+    if (stops.every(function (x) { return x; })) { stops = stops.map(function () { return false; }); }
+    found.forEach(function (w, i) {
+      var id = w[0] + "\u0000" + w[1];
+      if (index[id] === undefined) {
+        index[id] = q.terms.length;
+        q.terms.push({ key: w[0], exact: w[1], pairs: w[2], optional: stops[i], marked: !w[2].length && fold(w[1]) !== w[1] });
+      } else if (!stops[i]) { q.terms[index[id]].optional = false; }
+      positions.push(index[id]);
+    });
+    for (var i = 1; i < found.length; i++) {
+      var a = found[i - 1], b = found[i];
+      if (a[4] !== b[4] || a[2].length || b[2].length) { continue; }
+      if (a[3] && b[3]) { q.pairs.push(a[0] + " " + b[0]); }
+      var ab = positions[i - 1] + "," + positions[i];
+      if (!(stops[i - 1] || stops[i]) && positions[i - 1] !== positions[i] && !seen[ab]) {
+        seen[ab] = 1;
+        q.phrases.push([positions[i - 1], positions[i]]);
+      }
+    }
+    found.forEach(function (w) { if (w[3] && w[2].length) { q.pairs = q.pairs.concat(w[2]); } });
     q.pairs = q.pairs.filter(function (p, i) { return q.pairs.indexOf(p) === i; });
     return q;
   }
@@ -100,8 +268,6 @@
   }
   var files = {}, manifestPromise = null;
   window.__phobienSearch = function (name, data) { if (files[name]) { files[name].data = data; } };
-  /* for tests/test_search_browser.py: the Python and JavaScript rules must agree */
-  window.__phobienSearch.tools = { runs: runs, fold: fold, clusterBigrams: clusterBigrams, parse: parse, fnv1a: fnv1a };
   function load(name, query) {
     var f = files[name];
     if (f) { return f.promise; }
@@ -117,19 +283,22 @@
   }
   function manifest() {
     if (!manifestPromise) {
-      manifestPromise = load("manifest", Date.now()).catch(function (e) { manifestPromise = null; delete files.manifest; throw e; });
+      manifestPromise = load("manifest", Date.now()).then(function (m) {
+        m.kindCodes = (m.kinds || []).map(function (r) { return new Array(r[1] + 1).join(r[0]); }).join("");
+        return m;
+      }).catch(function (e) { manifestPromise = null; delete files.manifest; throw e; });
     }
     return manifestPromise;
   }
   function shard(m, space, key) { return space + (fnv1a(key) & (m[space] - 1)).toString(16); }
+  function phraseKey(q, ab) { return q.terms[ab[0]].key + " " + q.terms[ab[1]].key; }
   function shardsOf(m, q) {
     var names = [];
-    q.terms.forEach(function (t) {
-      names.push(shard(m, "w", t.key));
-      if (t.exact !== t.key) { names.push(shard(m, "e", t.exact)); }
-      t.pairs.forEach(function (p) { names.push(shard(m, "p", p)); });
-    });
+    q.terms.forEach(function (t) { names.push(shard(m, "w", t.key)); });
+    q.terms.forEach(function (t) { if (t.marked) { names.push(shard(m, "e", t.exact)); } });
+    q.terms.forEach(function (t) { t.pairs.forEach(function (p) { names.push(shard(m, "p", p)); }); });
     q.pairs.forEach(function (p) { names.push(shard(m, "p", p)); });
+    q.phrases.forEach(function (ab) { names.push(shard(m, "p", phraseKey(q, ab))); });
     return names.filter(function (n, i) { return names.indexOf(n) === i; });
   }
   function fetchAll(m, names) { return Promise.all(names.map(function (n) { return load(n, m.id); })); }
@@ -150,59 +319,170 @@
     for (i = 0; i < size; i++) { if (!skip[i]) { out.push(i); } }
     return out;
   }
-  function pages(m, space, key) {
-    var raw = get(m, space, key);
-    return raw === undefined ? [] : positions(raw, m.pages);
+  function pageSet(m, space, key) {
+    var raw = get(m, space, key), set = {};
+    if (raw !== undefined) { positions(raw, m.pages).forEach(function (d) { set[d] = 1; }); }
+    return set;
   }
-  function intersect(a, b) {
-    var set = {};
-    b.forEach(function (n) { set[n] = 1; });
-    return a.filter(function (n) { return set[n]; });
+  function count(set) { return Object.keys(set).length; }
+
+  /* ---- matching and ranking (query.py, rank.py) ---- */
+  function scoreTerms(m, q) {
+    var R = m.rank;
+    return q.terms.map(function (t) {
+      var raw = get(m, "w", t.key), levels = {}, docs = {};
+      if (raw !== undefined) {
+        positions(raw[0], m.pages).forEach(function (d, i) {
+          levels[d] = typeof raw[1] === "number" ? raw[1] : R.LEVEL_CHARS.indexOf(raw[1].charAt(i));
+        });
+      }
+      if (t.pairs.length) {
+        var sets = t.pairs.map(function (p) { return pageSet(m, "p", p); });
+        Object.keys(sets[0]).forEach(function (d) { if (sets.every(function (s) { return s[d]; })) { docs[d] = 1; } });
+      } else {
+        Object.keys(levels).forEach(function (d) { docs[d] = 1; });
+      }
+      var df = count(docs);
+      return { term: t, levels: levels, docs: docs, exact: t.marked ? pageSet(m, "e", t.exact) : {},
+        idf: Math.log(1 + (m.pages - df + 0.5) / (df + 0.5)) };
+    });
+  }
+  function rank(m, doc, scored, phrases, totalIdf, numbered, wanted) {
+    var R = m.rank, strengths = [], score = 0, covered = 0, titled = 0, n = 0, folded = 0;
+    scored.forEach(function (s) {
+      if (!s.docs[doc]) { strengths.push(0); if (s.term.marked && !s.term.optional) { folded++; } return; }
+      var code = s.levels[doc] !== undefined ? s.levels[doc] : 1, strength = (code % R.TITLE_FLAG) / R.STEPS;
+      strengths.push(strength);
+      var w = s.idf * (strength + R.TITLE_BONUS * Math.floor(code / R.TITLE_FLAG) / 2), share = 1;
+      if (s.term.marked && !s.exact[doc]) { w *= R.FOLDED; share = 0.5; if (!s.term.optional) { folded++; } }
+      if (s.term.optional) { w *= R.OPTIONAL; }
+      else {
+        covered += Math.min(s.idf, R.IDF_CAP) * share;
+        n++;
+        titled += code >= R.TITLE_FLAG || code === R.COMMON ? Math.min(s.idf, R.IDF_CAP) : 0;
+      }
+      score += w;
+    });
+    phrases.forEach(function (p) { if (p[2][doc]) { score += R.PHRASE * p[3] * (strengths[p[0]] + strengths[p[1]]) / 2; } });
+    var coverage = covered / totalIdf, power = 1;
+    for (var i = 0; i < R.COVERAGE; i++) { power *= coverage; }
+    var named = titled >= R.NAMED_SHARE * totalIdf && (numbered || n >= R.NAMED_MIN_WORDS);
+    var code = m.kindCodes.charAt(doc) || "z", k = R.KIND_CODES.indexOf(code);
+    var value = score * power * (named || wanted.indexOf(code) >= 0 ? 1 : (k >= 0 ? R.KINDS[k] : 1));
+    return [named ? 0 : 1, folded, Math.floor(value * 1e6), coverage];
+  }
+  function match(m, q) {
+    var scored = scoreTerms(m, q), required = scored.filter(function (s) { return !s.term.optional; });
+    var candidates = {};
+    required.forEach(function (s) { Object.keys(s.docs).forEach(function (d) { candidates[d] = 1; }); });
+    q.pairs.forEach(function (p) {
+      var set = pageSet(m, "p", p);
+      Object.keys(candidates).forEach(function (d) { if (!set[d]) { delete candidates[d]; } });
+    });
+    var phrases = q.phrases.map(function (ab) {
+      var set = pageSet(m, "p", phraseKey(q, ab)), df = count(set);
+      return [ab[0], ab[1], set, Math.log(1 + (m.pages - df + 0.5) / (df + 0.5))];
+    });
+    var totalIdf = required.reduce(function (a, s) { return a + Math.min(s.idf, m.rank.IDF_CAP); }, 0) || 1;
+    var numbered = required.some(function (s) { return /[0-9]/.test(s.term.key); });
+    var asked = {}, wanted = "";
+    required.forEach(function (s) { asked[s.term.key] = 1; });
+    Object.keys(m.kindNames || {}).sort().forEach(function (c) {
+      var keys = m.kindNames[c];
+      if (keys.length && keys.every(function (k) { return asked[k]; })) { wanted += c; }
+    });
+    var ranked = Object.keys(candidates).map(function (d) { return [+d].concat(rank(m, +d, scored, phrases, totalIdf, numbered, wanted)); });
+    if (!ranked.length) { return { docs: [], missing: [] }; }
+    var best = Math.max.apply(null, ranked.map(function (r) { return r[4]; }));
+    ranked = ranked.filter(function (r) { return r[4] >= m.rank.KEEP * best; });
+    ranked.sort(function (a, b) { return a[1] - b[1] || a[2] - b[2] || b[3] - a[3] || a[0] - b[0]; });
+    var first = ranked[0][0];
+    var complete = Object.keys(candidates).some(function (d) { return required.every(function (s) { return s.docs[d]; }); });
+    return {
+      docs: ranked.map(function (r) { return r[0]; }),
+      missing: complete ? [] : required.filter(function (s) { return !s.docs[first]; }).map(function (s) { return s.term.exact; })
+    };
   }
 
-  /* ---- matching and ranking (query.py) ---- */
-  function match(m, q) {
-    var candidates = null, scored = [];
-    q.terms.forEach(function (t) {
-      var raw = get(m, "w", t.key), docs, exact, levels = {};
-      var wordDocs = raw === undefined ? [] : positions(raw[0], m.pages);
-      wordDocs.forEach(function (d, i) { levels[d] = raw[1] === 1 ? 1 : +raw[1].charAt(i); });
-      if (t.pairs.length) {
-        docs = t.pairs.map(function (p) { return pages(m, "p", p); }).reduce(intersect);
-        exact = [];
-      } else {
-        docs = wordDocs;
-        exact = t.exact !== t.key ? pages(m, "e", t.exact) : [];
-      }
-      var exactSet = {};
-      exact.forEach(function (d) { exactSet[d] = 1; });
-      scored.push({ levels: levels, exact: exactSet, idf: Math.log(1 + m.pages / Math.max(1, docs.length)) });
-      candidates = candidates === null ? docs : intersect(candidates, docs);
-    });
-    q.pairs.forEach(function (p) { candidates = intersect(candidates, pages(m, "p", p)); });
-    var ranked = candidates.map(function (d) {
-      var hits = 0, score = 0;
-      scored.forEach(function (s) {
-        if (s.exact[d]) { hits++; }
-        if (s.levels[d]) { score += s.idf * s.levels[d]; }
+  /* ---- excerpts: a passage of the page around the words found, the words in <mark> ---- */
+  function tokens(s, m) {
+    var out = [], nfc = s.normalize("NFC"), re = new RegExp(RUN.source, RUN.flags), w;
+    while ((w = re.exec(nfc))) {
+      out.push({ at: w.index, end: w.index + w[0].length, key: w[1] ? w[0] : stemOf(m, fold(w[0].toLowerCase())) });
+    }
+    return { text: nfc, words: out };
+  }
+  function excerpt(m, q, blocks) {
+    var keys = {}, khmer = [];
+    q.terms.forEach(function (t) { if (t.pairs.length) { khmer.push(t.key); } else if (!t.optional) { keys[t.key] = 1; } });
+    var best = null;
+    blocks.forEach(function (block) {
+      var tk = tokens(block, m), hits = {}, firstHit = -1;
+      tk.words.forEach(function (w, i) {
+        var hit = keys[w.key] || khmer.some(function (k) { return w.key.indexOf(k) >= 0; });
+        if (hit) { hits[w.key] = 1; if (firstHit < 0) { firstHit = i; } }
+        w.hit = hit;
       });
-      return [hits, Math.floor(score * 1e6), d];
+      var n = count(hits);
+      if (n && (!best || n > best.n)) { best = { n: n, tk: tk, first: firstHit }; }
     });
-    ranked.sort(function (a, b) { return b[0] - a[0] || b[1] - a[1] || a[2] - b[2]; });
-    return ranked.map(function (r) { return r[2]; });
+    if (!best) { return null; }
+    var ws = best.tk.words, from = Math.max(0, best.first - 6), to = Math.min(ws.length, from + EXCERPT_WORDS);
+    var p = document.createElement("p"), t = best.tk.text, pos = ws[from].at;
+    p.className = "pb-result__excerpt";
+    if (from > 0) { p.appendChild(document.createTextNode("… ")); }
+    for (var i = from; i < to; i++) {
+      if (ws[i].at > pos) { p.appendChild(document.createTextNode(t.slice(pos, ws[i].at))); }
+      var piece = t.slice(ws[i].at, ws[i].end);
+      if (ws[i].hit) { var mark = document.createElement("mark"); mark.textContent = piece; p.appendChild(mark); }
+      else { p.appendChild(document.createTextNode(piece)); }
+      pos = ws[i].end;
+    }
+    if (to < ws.length) { p.appendChild(document.createTextNode(" …")); }
+    else { p.appendChild(document.createTextNode(t.slice(pos))); }
+    return p;
+  }
+  var watcher = null, scrolled = false, waiting = [];
+  window.addEventListener("scroll", function () {
+    if (scrolled) { return; }
+    scrolled = true;
+    waiting.forEach(function (w) { w(); });
+    waiting = [];
+  }, { passive: true });
+  /* The first EXCERPTS results get their excerpt at once; the others when the reader scrolls
+     them into view (a query downloads little: see scripts/bench-search). */
+  function watch(m, q, li, doc, id, rank) {
+    function fill() {
+      load("t" + doc.toString(16), m.id).then(function (blocks) {
+        if (id !== current) { return; }
+        var p = excerpt(m, q, blocks), old = li.querySelector("p");
+        if (p) { if (old) { li.replaceChild(p, old); } else { li.appendChild(p); } }
+      }).catch(function () {});
+    }
+    if (rank < EXCERPTS) { fill(); return; }
+    if (!window.IntersectionObserver) { return; }
+    if (!watcher) {
+      watcher = new IntersectionObserver(function (entries) {
+        entries.forEach(function (e) { if (e.isIntersecting) { watcher.unobserve(e.target); e.target.__fill(); } });
+      });
+    }
+    li.__fill = fill;
+    if (scrolled) { watcher.observe(li); } else { waiting.push(function () { watcher.observe(li); }); }
   }
 
   /* ---- the page ---- */
   var current = 0, state = null, timer = 0, early = 0;
   function say(s) { if (status && status.textContent !== s) { status.textContent = s; } }
 
-  function show(m, docs, count, id) {
+  function show(m, q, found, count, id) {
+    var docs = found.docs;
     var chunks = docs.slice(0, count).map(function (d) { return "m" + Math.floor(d / m.chunk).toString(16); });
     return fetchAll(m, chunks).then(function () {
       if (id !== current) { return; }
+      if (watcher) { watcher.disconnect(); }
       var list = document.createElement("ol");
       list.className = "pb-results";
-      docs.slice(0, count).forEach(function (d) {
+      var items = docs.slice(0, count).map(function (d) {
         var row = files["m" + Math.floor(d / m.chunk).toString(16)].data[d % m.chunk];
         var li = document.createElement("li"), a = document.createElement("a"), p = document.createElement("p");
         li.className = "pb-result";
@@ -212,16 +492,25 @@
         li.appendChild(a);
         if (row[2]) { li.appendChild(p); }
         list.appendChild(li);
+        return [li, d];
       });
       box.textContent = "";
+      if (found.missing.length) {
+        var note = document.createElement("p");
+        note.className = "pb-results__missing";
+        note.textContent = text.missing.replace("{words}", found.missing.join(", "));
+        box.appendChild(note);
+      }
       box.appendChild(list);
+      waiting = [];
+      items.forEach(function (it, i) { watch(m, q, it[0], it[1], id, i); });
       if (docs.length > count) {
         var more = document.createElement("button");
         more.type = "button";
         more.className = "pb-results__more";
         more.textContent = "↓ " + (count + 1) + "–" + Math.min(docs.length, count + PAGE) + " / " + docs.length;
         more.addEventListener("click", function () {
-          show(m, docs, count + PAGE, id).then(function () {
+          show(m, q, found, count + PAGE, id).then(function () {
             var next = box.querySelectorAll(".pb-result a")[count];
             if (next) { next.focus(); }
           });
@@ -233,17 +522,18 @@
   }
 
   function run(value) {
-    var id = ++current, q = parse(value);
+    var id = ++current;
     clearTimeout(timer);
-    if (!q.terms.length) { box.textContent = ""; say(""); box.setAttribute("data-search-done", value); return Promise.resolve(); }
+    if (!runs(value).length) { box.textContent = ""; say(""); box.setAttribute("data-search-done", value); return Promise.resolve(); }
     var slow = setTimeout(function () { if (id === current) { say(text.loading); } }, 200);
     return manifest().then(function (m) {
+      var q = parse(value, m);
       return fetchAll(m, shardsOf(m, q)).then(function () {
         if (id !== current) { return; }
-        var docs = match(m, q);
-        state = { value: value, docs: docs };
-        if (!docs.length) { box.textContent = ""; say(text.none); return; }
-        return show(m, docs, PAGE, id);
+        var found = q.terms.length ? match(m, q) : { docs: [], missing: [] };
+        state = { value: value, found: found };
+        if (!found.docs.length) { box.textContent = ""; say(text.none); return; }
+        return show(m, q, found, PAGE, id);
       });
     }).catch(function () { if (id === current) { say(text.none); } })
       .then(function () { clearTimeout(slow); if (id === current) { box.setAttribute("data-search-done", value); } });
@@ -252,17 +542,20 @@
   /* Shards are fetched ahead: of words followed by a space at once, of the whole query after a
      short pause, so that most are there when the debounced search runs. */
   function prefetch(value) {
-    var q = parse(value);
-    manifest().then(function (m) { if (q.terms.length) { fetchAll(m, shardsOf(m, q)).catch(function () {}); } })
-      .catch(function () {});
+    if (!runs(value).length) { return; }
+    manifest().then(function (m) { fetchAll(m, shardsOf(m, parse(value, m))).catch(function () {}); }).catch(function () {});
   }
 
-  function remember(value) {
-    try {
-      var url = value ? "?" + new URLSearchParams({ q: value }).toString() : location.pathname;
-      history.replaceState(history.state, "", url);
-    } catch (e) { /* some browsers refuse it for file:// pages */ }
-  }
+  /* for tests/search: the Python and JavaScript rules must agree */
+  window.__phobienSearch.tools = {
+    runs: runs, fold: fold, clusterBigrams: clusterBigrams, parse: parse, fnv1a: fnv1a, stem: EN,
+    manifest: manifest, search: function (value) {
+      return manifest().then(function (m) {
+        var q = parse(value, m);
+        return fetchAll(m, shardsOf(m, q)).then(function () { return q.terms.length ? match(m, q) : { docs: [], missing: [] }; });
+      });
+    }
+  };
 
   input.addEventListener("input", function () {
     var value = input.value;
@@ -270,7 +563,7 @@
     clearTimeout(early);
     clearTimeout(timer);
     early = setTimeout(function () { prefetch(value); }, AHEAD);
-    timer = setTimeout(function () { remember(value); run(value); }, DEBOUNCE);
+    timer = setTimeout(function () { run(value); }, DEBOUNCE);
   });
   // Enter in the box submits the form through its default button, which is the first in the
   // page: a language button of the header. Only a button pressed on purpose changes language.
@@ -282,9 +575,13 @@
     // The language buttons of the search page send the query to that language's search page.
     if (!enter && event.submitter && event.submitter.hasAttribute("formaction")) { return; }
     event.preventDefault();
-    remember(input.value);
     if (!state || state.value !== input.value) { run(input.value); }
   });
   var initial = new URLSearchParams(location.search).get("q");
-  if (initial) { input.value = initial; run(initial); }
+  if (initial) {
+    input.value = initial;
+    run(initial);
+    // A shared link shows its results; the history keeps the search page without the query.
+    try { history.replaceState(null, "", location.pathname + location.hash); } catch (e) { /* file:// in some browsers */ }
+  }
 })();

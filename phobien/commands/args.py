@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from phobien.engine import DEFAULT_ENGINE, ENGINES
+from phobien.publish.build import BuildOptions
 
 
 def path(value: str) -> Path:
@@ -25,4 +26,19 @@ def add_site_options(p: argparse.ArgumentParser) -> None:
         choices=ENGINES,
         default=None,
         help=f"program that renders the pages (default: engine in content/site.yml, else {DEFAULT_ENGINE})",
+    )
+
+
+def build_options(args: argparse.Namespace, out: Path) -> BuildOptions:
+    """The build options of ``build`` and ``stage`` from their command line."""
+    return BuildOptions(
+        root=args.root,
+        out=out,
+        strict=args.strict,
+        offline=args.offline,
+        jobs=args.jobs,
+        print_=not args.no_print,
+        timings=args.timings,
+        engine=args.engine,
+        preview=args.preview,
     )

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from phobien.commands.args import add_site_options, path
-from phobien.publish.build import BuildOptions, build
+from phobien.commands.args import add_site_options, build_options, path
+from phobien.publish.build import build
 
 
 def register(sub: Any) -> None:
@@ -22,16 +22,4 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    return build(
-        BuildOptions(
-            root=args.root,
-            out=args.out or args.root / "site",
-            strict=args.strict,
-            offline=args.offline,
-            jobs=args.jobs,
-            print_=not args.no_print,
-            timings=args.timings,
-            engine=args.engine,
-            preview=args.preview,
-        )
-    )
+    return build(build_options(args, args.out or args.root / "site"))

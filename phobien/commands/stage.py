@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from phobien.commands.args import add_site_options, path
-from phobien.publish.build import BuildOptions
+from phobien.commands.args import add_site_options, build_options, path
 from phobien.publish.split import run_job, stage
 
 
@@ -25,15 +24,5 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    opts = BuildOptions(
-        root=args.root,
-        out=args.root / "site",
-        strict=args.strict,
-        offline=args.offline,
-        jobs=args.jobs,
-        print_=not args.no_print,
-        timings=args.timings,
-        engine=args.engine,
-        preview=args.preview,
-    )
+    opts = build_options(args, args.root / "site")
     return run_job("stage", lambda: stage(opts, args.out))

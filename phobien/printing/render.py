@@ -71,11 +71,14 @@ def qr_svg(url: str) -> Markup:
     return Markup(qr.svg_inline(scale=1, border=4, omitsize=True, dark="#000", light="#fff"))
 
 
+FOOTER_KINDS = frozenset({"leaflet", "report"})
+"""Kinds of PDF with the running footer of footer.css (a poster has its own bottom line)."""
+
+
 def _stylesheets(kind: str) -> list[weasyprint.CSS]:
     fetcher = OfflineFetcher()
-    return [
-        weasyprint.CSS(filename=str(TEMPLATES / name), url_fetcher=fetcher) for name in ("print.css", f"{kind}.css")
-    ]
+    names = ("print.css", *(("footer.css",) if kind in FOOTER_KINDS else ()), f"{kind}.css")
+    return [weasyprint.CSS(filename=str(TEMPLATES / name), url_fetcher=fetcher) for name in names]
 
 
 def html_for(job: PrintJob, density: str = "normal") -> str:

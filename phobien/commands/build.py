@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from phobien.commands.args import path
-from phobien.engine import DEFAULT_ENGINE, ENGINES
+from phobien.commands.args import add_site_options, path
 from phobien.publish.build import BuildOptions, build
 
 
@@ -17,18 +16,8 @@ def register(sub: Any) -> None:
     p.add_argument("--out", type=path, default=None, help="output folder (default: site/)")
     p.add_argument("--jobs", type=int, default=None, help="parallel language builds (default: cores)")
     p.add_argument("--no-print", action="store_true", help="skip leaflets and posters (PDF) for a fast preview")
-    p.add_argument(
-        "--preview",
-        action="store_true",
-        help="a preview, not for publication: accepts an example base_url; every page says it is a preview",
-    )
     p.add_argument("--timings", action="store_true", help="print how long each step of the build took")
-    p.add_argument(
-        "--engine",
-        choices=ENGINES,
-        default=None,
-        help=f"program that renders the pages (default: engine in content/site.yml, else {DEFAULT_ENGINE})",
-    )
+    add_site_options(p)
     p.set_defaults(run=run)
 
 

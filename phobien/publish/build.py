@@ -28,7 +28,7 @@ from phobien.publish.links import check_deferred, check_pages, folders_of, html_
 from phobien.publish.opendata import write_open_data
 from phobien.publish.pagemeta import page_meta
 from phobien.publish.rootfiles import write_root_files, write_sitemap
-from phobien.search import index_language
+from phobien.search import index_language, synonyms_of
 from phobien.search.opensearch import opensearch_xml
 from phobien.stage.addresses import AddressPlan, plan_addresses, short_link_file, write_qr_codes, write_redirects
 from phobien.stage.news import atom_feed, visible_articles
@@ -221,7 +221,6 @@ def _prepare(content: Content, opts: BuildOptions, tmp: Path, timer: Timings, st
                 qr=[(url, str(tmp / rel)) for url, rel in plan.qr.get(lang, [])],
                 qr_cache=opts.root / ".phobien-cache" / "qr",
                 offline=opts.offline,
-                synonyms=content.synonyms.synonyms.get(lang, []) if content.synonyms else [],
                 outside_files={f for other, fs in written_by_others.items() if other != lang for f in fs},
                 later=tuple(f"{(tmp / code).as_posix()}/print/" for code in ["", *site.codes]),
             )
@@ -309,8 +308,6 @@ class LanguageWork:
     (other languages' pages, short links, root files): link targets the check accepts."""
     later: tuple[str, ...] = ()
     """Folders written after every language (the PDFs): links into them are checked at the end."""
-    synonyms: list[list[str]] = field(default_factory=list)
-    """The groups of content/synonyms.yml for this language (applied by the search index)."""
 
 
 @dataclass
@@ -339,7 +336,7 @@ def build_language(work: LanguageWork) -> LanguageOutcome:
         with timer("QR codes"):
             write_qr_codes(work.qr, work.qr_cache)
         with timer("search index"):
-            index_language(job.out_dir, job.lang, work.offline, synonyms=work.synonyms)
+            index_language(job.out_dir, job.lang, work.offline, synonyms=synonyms_of(job.root, job.lang))
         with timer("link check"):
             files, dirs = scan(job.out_dir)
             dirs |= folders_of(work.outside_files) | {job.out_dir.parent.as_posix()}

@@ -40,7 +40,22 @@ from phobien.search.index import LanguageIndex, build_index
 SEARCH_FOLDER = "search"
 """Where the index of a language lives: the online search page's own folder, ``<lang>/search/``."""
 
-__all__ = ["SEARCH_FOLDER", "collect_pages", "index_language"]
+__all__ = ["SEARCH_FOLDER", "collect_pages", "index_language", "synonyms_of"]
+
+
+def synonyms_of(root: Path, lang: str) -> list[list[str]]:
+    """The groups of ``root``/content/synonyms.yml for ``lang`` (none without the file). The file
+    was checked before the build (``phobien check``); read here with phobien's own YAML reader."""
+    from phobien.core.yamlpos import load
+    from phobien.model.synonyms import SynonymFile
+
+    path = root / "content" / "synonyms.yml"
+    if not path.is_file():
+        return []
+    located, _ = load(path.read_text(encoding="utf-8"))
+    if located is None or located.data is None:
+        return []
+    return SynonymFile.model_validate(located.data).synonyms.get(lang, [])
 
 
 def page_url(rel: str, offline: bool) -> str:

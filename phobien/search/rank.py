@@ -25,7 +25,7 @@ else, an agency's name, ranks first). At query time, for a page *d*:
   materials, audience pages and hotlines before news, and news before plans, agencies, legal
   documents and the deadlines view;
 - unless the query has the name of the page's kind in it ("kế hoạch", "plan": it asks for
-  plans), or *names* the page: 90 % of its meaningful words (by idf) are in
+  plans), or *names* the page: all of its meaningful words are in
   the title or names, and the query has a number in it or three meaningful words or more ("126/KH-UBND", "Công an tỉnh
   Bắc Giang"): such pages come first, whatever their kind.
 """
@@ -65,9 +65,10 @@ IDF_CAP = 1.0
 """Coverage and naming weigh each word by its idf up to this: a word on a single page is one
 word of the question, not most of it."""
 NAMED_MIN_WORDS = 3
-NAMED_SHARE = 0.9
-"""A page is named by a query when this share (by idf) of its meaningful words is in the
-page's title or names, and the query has a number or NAMED_MIN_WORDS meaningful words."""
+NAMED_SHARE = 0.999
+"""A page is named by a query when every meaningful word of it (this share by idf, for float
+sums) is in the page's title or names, and the query has a number or NAMED_MIN_WORDS meaningful
+words."""
 COVERAGE = 1
 """Exponent of coverage in the score (an integer: both sides multiply, for identical floats)."""
 

@@ -21,6 +21,7 @@ from phobien.model.province import ProvinceFile
 from phobien.model.reorganisation import ReorganisationFile
 from phobien.model.report import Report
 from phobien.model.site import Site
+from phobien.model.synonyms import SynonymFile
 from phobien.model.vocab import AudienceFile, TopicFile
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
@@ -31,6 +32,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "agencies": (AgencyFile, "content/agencies.yml"),
     "provinces": (ProvinceFile, "content/provinces.yml"),
     "reorganisations": (ReorganisationFile, "content/reorganisations.yml"),
+    "synonyms": (SynonymFile, "content/synonyms.yml"),
     "legal-document": (LegalDocument, "content/legal/*.yml"),
     "plan": (Plan, "content/plans/*.yml"),
     "report": (Report, "content/reports/<plan id>/<period>.yml"),

@@ -37,6 +37,14 @@ LISTING_CLASS = "pb-list"
 they count little for the page that lists them (an audience page, a list of materials)."""
 
 _SKIP = {"script", "style", "svg", "noscript", "template", "button", "form"}
+_MARKER_CLASSES = {"pb-cite", "footnote-ref"}
+"""Source markers ("[10]") at a claim: a number pointing elsewhere, not text to search or excerpt."""
+
+
+def _is_marker(tag: str, el: Any) -> bool:
+    return tag == "sup" and not _MARKER_CLASSES.isdisjoint((el.get("class") or "").split())
+
+
 _BLOCK = {
     "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl", "dt",
     "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "nav",
@@ -111,7 +119,7 @@ class _Walk:
             self.flush()
         if tag in _VOID:
             return
-        skip = skipping or tag in _SKIP or el.get("data-search-ignore") is not None
+        skip = skipping or tag in _SKIP or el.get("data-search-ignore") is not None or _is_marker(tag, el)
         first_h1 = tag == "h1" and self.h1_parts is None and not skip
         if first_h1:
             self.h1_parts, in_h1 = [], True

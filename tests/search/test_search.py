@@ -108,6 +108,15 @@ def test_page_text_is_the_article_only() -> None:
     assert not page.fallback
 
 
+def test_source_markers_are_not_page_text() -> None:
+    cited = HTML.replace(
+        "bạn.</p>", 'bạn.<sup class="pb-cite"><a href="#nguon-hp" title="Hiến pháp 2013">[10]</a></sup></p>'
+    )
+    page = page_text(cited, "tra-tan/")
+    assert page is not None
+    assert page.blocks[1] == "Không ai được tra tấn bạn."
+
+
 def test_page_text_without_article_and_fallback_pages() -> None:
     assert page_text("<html><body><p>x</p></body></html>", "x/") is None
     fallback = HTML.replace("<h1>", '<div class="pb-notice pb-notice--fallback"><p>n</p></div><h1>')

@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from phobien.importer import legacy
+import phobien.importer.legacy as legacy
 
 
 def docx_lines(path: Path) -> tuple[list[str], list[str]]:

@@ -16,8 +16,11 @@ from typing import Any
 
 import yaml
 
+import phobien.importer.facts as facts
+import phobien.importer.layout as layout
+import phobien.importer.outline as outline
+import phobien.importer.tables as tables
 from phobien.core.text import fold, slugify
-from phobien.importer import facts, layout, outline, tables
 from phobien.importer.citations import Citation, Library
 from phobien.importer.mentions import Directory
 from phobien.importer.places import Gazetteer

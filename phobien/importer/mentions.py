@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from phobien.importer import names
+import phobien.importer.names as names
 from phobien.importer.agencies import AgencyIndex, normalise
 from phobien.importer.proposals import Proposals
 from phobien.importer.text import fold_same_length

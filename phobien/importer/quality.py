@@ -143,7 +143,8 @@ def run_corpus(corpus: Path, root: Path, only: str | None = None) -> tuple[list[
     import json
     import tempfile
 
-    from phobien.importer import build_draft, read_source
+    from phobien.importer.draft import build_draft
+    from phobien.importer.reading import read_source
     from phobien.importer.samples import write
     from phobien.load import load_content
 

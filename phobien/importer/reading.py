@@ -12,8 +12,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import phobien.importer.legacy as legacy
 from phobien.errors import EXIT_USAGE, UserError
-from phobien.importer import legacy
 
 SUPPORTED = (".txt", ".text", ".md", ".docx", ".pdf")
 

@@ -9,8 +9,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+import phobien.importer.assign as assign
+import phobien.importer.facts as facts
+import phobien.importer.when as when
 from phobien.core.text import fold
-from phobien.importer import assign, facts, when
 from phobien.importer.assign import LEAD, PARTNER, Assigned, Roles, Statement
 from phobien.importer.layout import is_part
 from phobien.importer.mentions import Directory

@@ -61,23 +61,28 @@ def _ranges(keep: list[bool]) -> str:
 
 
 @cache
-def _run_pattern() -> re.Pattern[str]:
+def _classes() -> tuple[str, str]:
+    """Character-class ranges of the letters, marks and digits outside Khmer, and of those in
+    Khmer. Read once per process from every code point's category (half a second): both
+    patterns below are made from it."""
     word = [unicodedata.category(chr(c))[0] in "LMN" for c in range(sys.maxunicode + 1)]
     khmer = [False] * len(word)
     for lo, hi in KHMER_RANGES:
         for c in range(lo, hi + 1):
             khmer[c] = word[c]
             word[c] = False
-    return re.compile(f"([{_ranges(khmer)}]+)|[{_ranges(word)}]+")
+    return _ranges(word), _ranges(khmer)
+
+
+@cache
+def _run_pattern() -> re.Pattern[str]:
+    word, khmer = _classes()
+    return re.compile(f"([{khmer}]+)|[{word}]+")
 
 
 @cache
 def _plain_pattern() -> re.Pattern[str]:
-    word = [unicodedata.category(chr(c))[0] in "LMN" for c in range(sys.maxunicode + 1)]
-    for lo, hi in KHMER_RANGES:
-        for c in range(lo, hi + 1):
-            word[c] = False
-    return re.compile(f"[{_ranges(word)}]+")
+    return re.compile(f"[{_classes()[0]}]+")
 
 
 _KHMER_ANY = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in KHMER_RANGES) + "]")

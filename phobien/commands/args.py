@@ -41,4 +41,5 @@ def build_options(args: argparse.Namespace, out: Path) -> BuildOptions:
         timings=args.timings,
         engine=args.engine,
         preview=args.preview,
+        clean=getattr(args, "clean", False),
     )

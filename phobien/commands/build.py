@@ -1,4 +1,4 @@
-"""``phobien build``: check, then build site/ atomically."""
+"""``phobien build``: check, then build site/ atomically (only what changed, unless ``--clean``)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,11 @@ def register(sub: Any) -> None:
     p.add_argument("--jobs", type=int, default=None, help="parallel language builds (default: cores)")
     p.add_argument("--no-print", action="store_true", help="skip leaflets and posters (PDF) for a fast preview")
     p.add_argument("--timings", action="store_true", help="print how long each step of the build took")
+    p.add_argument(
+        "--clean",
+        action="store_true",
+        help="build every page again (by default only what changed since the last build into the same folder)",
+    )
     add_site_options(p)
     p.set_defaults(run=run)
 

@@ -13,7 +13,7 @@ Implementations: :mod:`phobien.engine.mkdocs` (MkDocs or ProperDocs with Materia
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -92,11 +92,22 @@ class Engine(Protocol):
         data already there, so that one page can be rewritten)."""
         ...
 
-    def render(self, job: LanguageJob, dirty: bool = False) -> LanguageResult:
+    def render(self, job: LanguageJob, dirty: bool = False, only: Collection[str] | None = None) -> LanguageResult:
         """Render the staged folder into ``job.out_dir``. Never raises.
 
         ``dirty``: render only the staged files newer than their HTML, into the existing output
-        (``phobien serve`` after an edit); the menu must not have changed."""
+        (``phobien serve`` after an edit); the menu must not have changed.
+
+        ``only`` (an incremental build): render the pages of these staged paths, and whatever
+        the engine writes for every build (its assets, a 404 page, pages every other page
+        depends on such as those of the menu), into an empty ``job.out_dir``; every other
+        staged page is known to render as it did before, and the caller brings its HTML. The
+        result counts the HTML files written."""
+        ...
+
+    def renders(self, job: LanguageJob, only: Collection[str]) -> set[str]:
+        """The staged paths that ``render(job, only=only)`` renders: ``only`` and the pages the
+        engine renders in every build (its staged files must be written by this build)."""
         ...
 
     def markdown(self) -> MarkdownSetup:

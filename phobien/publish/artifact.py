@@ -30,7 +30,7 @@ from typing import Any
 
 import phobien
 from phobien.engine.base import LanguageJob
-from phobien.publish.build import LanguageWork
+from phobien.publish.work import LanguageWork
 from phobien.stage.staged import Staged
 
 FORMAT = 1

@@ -3,12 +3,12 @@
 1. :func:`stage` (``phobien stage``): check and stage every language once; write the staged
    artifact (:mod:`phobien.publish.artifact`);
 2. :func:`build_languages` (``phobien build-language``): from the staged artifact, one or more
-   languages' finished folders (the same work as :func:`phobien.publish.build.build_language`);
+   languages' finished folders (the same work as :func:`phobien.publish.work.build_language`);
 3. :func:`merge` (``phobien merge``): the language folders put together, then what one machine
    writes after its languages (redirects, short links, PDFs, root files, sitemap, open data,
    the last link check) and the atomic swap.
 
-Each step runs the code of ``phobien build`` (:mod:`phobien.publish.build`), given the same
+Each step runs the code of ``phobien build`` (:mod:`phobien.publish.steps`), given the same
 inputs with their paths rebased on the job's own folders, so the merged site is the same,
 byte for byte, as the one ``phobien build`` makes from the same tree on the same date.
 """
@@ -34,22 +34,10 @@ from phobien.engine import get_engine
 from phobien.errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
 from phobien.load import Content, load_content
 from phobien.publish import artifact as art
-from phobien.publish.build import (
-    BuildError,
-    BuildOptions,
-    LanguageOutcome,
-    LanguageWork,
-    _files_written_later,
-    _finish,
-    _prepare,
-    _progress,
-    _remove_leftovers,
-    _Run,
-    _swap,
-    build_language,
-    check,
-    engine_name,
-)
+from phobien.publish.build import remove_leftovers, swap
+from phobien.publish.options import BuildError, BuildOptions, check, engine_name
+from phobien.publish.steps import Run, files_written_later, finish, prepare, progress
+from phobien.publish.work import LanguageOutcome, LanguageWork, build_language
 from phobien.stage import rawhtml
 from phobien.stage.addresses import plan_addresses
 from phobien.stage.pages import Options, without_drafts
@@ -108,11 +96,11 @@ def stage(opts: BuildOptions, out: Path, stream: TextIO = sys.stderr) -> int:
     return EXIT_OK
 
 
-def _write_artifact(content: Content, opts: BuildOptions, out: Path, timer: Timings) -> _Run:
+def _write_artifact(content: Content, opts: BuildOptions, out: Path, timer: Timings) -> Run:
     """Stage every language as ``phobien build`` does and write the artifact; the manifest last."""
     site = out.resolve() / "site"  # never written: the paths of the jobs are made relative to it
     stage_dir = out.resolve() / art.STAGE
-    run = _prepare(content, dataclasses.replace(opts, stage_dir=stage_dir), site, timer, io.StringIO())
+    run = prepare(content, dataclasses.replace(opts, stage_dir=stage_dir), site, timer, io.StringIO())
     engine = get_engine(engine_name(content, opts.engine))
     with timer("write staged Markdown"):
         for work in run.works:
@@ -207,12 +195,12 @@ def _run_works(works: list[LanguageWork], jobs: int | None, stream: TextIO) -> I
     if workers > 1:
         with shared_heap(), ProcessPoolExecutor(max_workers=workers) as pool:
             for outcome in pool.map(build_language, works):
-                _progress(outcome, stream)
+                progress(outcome, stream)
                 yield outcome
         return
     for work in works:
         outcome = build_language(work)
-        _progress(outcome, stream)
+        progress(outcome, stream)
         yield outcome
 
 
@@ -300,7 +288,7 @@ def merge(
     without_drafts(content, opts.serve)
     options = Options(directory_urls=not manifest.offline, today=manifest.today, print_=manifest.print_)
     out.parent.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(out)
+    remove_leftovers(out)
     timer = Timings()
     try:
         with timer("copy the languages"):
@@ -309,11 +297,11 @@ def merge(
         plan = plan_addresses(
             manifest.pages, content.site.base_url, content.site.default_language, options.directory_urls
         )
-        written = _files_written_later(manifest.pages, plan, tmp, options.directory_urls)
-        run = _Run(content, options, manifest.pages, plan, tmp, written, [], 1)
+        written = files_written_later(manifest.pages, plan, tmp, options.directory_urls)
+        run = Run(content, options, manifest.pages, plan, tmp, written, [], 1)
         with _dates(manifest):
-            _finish(run, outcomes, diags, opts, timer, stream)
-        _swap(tmp, out)
+            finish(run, outcomes, diags, opts, timer, stream)
+        swap(tmp, out)
     except (BuildError, OSError) as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         what = str(exc) if isinstance(exc, BuildError) else f"cannot write: {exc}"

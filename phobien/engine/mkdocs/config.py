@@ -72,8 +72,14 @@ def page_data_file(stage_dir: Path) -> Path:
     return stage_dir.parent / f"{stage_dir.name}.{PAGE_DATA}"
 
 
-def write_config(job: LanguageJob) -> Path:
-    """Write the language's config (inheriting the project's mkdocs.yml); both runners read it."""
+def render_only_file(stage_dir: Path) -> Path:
+    """The staged paths an incremental build renders (:func:`phobien.engine.mkdocs.run.render`)."""
+    return stage_dir.parent / f"{stage_dir.name}.phobien-only.json"
+
+
+def write_config(job: LanguageJob, only_file: Path | None = None) -> Path:
+    """Write the language's config (inheriting the project's mkdocs.yml); both runners read it.
+    ``only_file``: the pages to render, the others being unchanged (an incremental build)."""
     config = {
         "INHERIT": str((job.root / "mkdocs.yml").resolve()),
         "docs_dir": str(job.stage_dir.resolve()),
@@ -82,6 +88,8 @@ def write_config(job: LanguageJob) -> Path:
     }
     extra = config["extra"] = dict(config.get("extra") or {})
     extra["phobien"] = {**extra.get("phobien", {}), "page_data": str(page_data_file(job.stage_dir).resolve())}
+    if only_file is not None:
+        extra["phobien"]["render_only"] = str(only_file.resolve())
     config["theme"] = {**config.get("theme", {}), "custom_dir": str((job.root / "overrides").resolve())}
     path = job.stage_dir.parent / f"mkdocs.{job.lang}.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")

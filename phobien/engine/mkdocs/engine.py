@@ -6,12 +6,13 @@ life on 5 May 2027; another engine implements :class:`phobien.engine.base.Engine
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from phobien.engine.base import LanguageJob, LanguageResult, LanguageSite, MarkdownSetup
 from phobien.engine.mkdocs import config, icons, markdown, run
+from phobien.engine.mkdocs.hooks import nav_paths
 
 if TYPE_CHECKING:
     from phobien.core.diagnostics import Diagnostics
@@ -51,8 +52,11 @@ class MkDocsEngine:
     def write_stage(self, job: LanguageJob, pages: Sequence[Staged], page_data: dict[str, dict[str, Any]]) -> None:
         run.write_stage(job, pages, page_data)
 
-    def render(self, job: LanguageJob, dirty: bool = False) -> LanguageResult:
-        return run.render(job, dirty)
+    def render(self, job: LanguageJob, dirty: bool = False, only: Collection[str] | None = None) -> LanguageResult:
+        return run.render(job, dirty, only)
+
+    def renders(self, job: LanguageJob, only: Collection[str]) -> set[str]:
+        return set(only) | set(nav_paths(job.settings.get("nav")))
 
     def markdown(self) -> MarkdownSetup:
         return markdown.markdown_setup()

@@ -37,6 +37,19 @@ class PhobienHooks:
         if self.config.enabled and path and Path(path).is_file():
             self.page_data = json.loads(Path(path).read_text(encoding="utf-8"))
 
+    def on_files(self, files: Any, *, config: Any) -> Any:
+        """An incremental build (``render_only`` in the config): every page but those listed and
+        those of the menu is unchanged, so the runner's dirty build must skip it even though
+        its HTML is not in the (empty) output folder; the caller brings that HTML."""
+        path = (config.extra.get("phobien") or {}).get("render_only")
+        if not self.config.enabled or not path:
+            return files
+        render = set(json.loads(Path(path).read_text(encoding="utf-8"))) | set(nav_paths(config.nav))
+        for file in files.documentation_pages():
+            if file.src_uri not in render:
+                file.is_modified = _unchanged
+        return files
+
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
         data = getattr(self, "page_data", {}).get(page.file.src_uri)
         if data is not None:
@@ -68,3 +81,18 @@ def _trust_toc(items: Any) -> None:
     for item in items or []:
         item.title = Markup(item.title)
         _trust_toc(getattr(item, "children", None))
+
+
+def _unchanged() -> bool:
+    return False
+
+
+def nav_paths(items: Any) -> list[str]:
+    """The staged paths of the menu (``nav`` of the config: strings, lists and one-key dicts)."""
+    if isinstance(items, str):
+        return [items]
+    if isinstance(items, list):
+        return [p for item in items for p in nav_paths(item)]
+    if isinstance(items, dict):
+        return [p for value in items.values() for p in nav_paths(value)]
+    return []

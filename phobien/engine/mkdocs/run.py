@@ -11,14 +11,15 @@ import importlib
 import json
 import logging
 import os
-from collections.abc import Sequence
+import shutil
+from collections.abc import Collection, Sequence
 from typing import Any
 
 import yaml
 
 from phobien.core.diagnostics import LogCollector
 from phobien.engine.base import LanguageJob, LanguageResult
-from phobien.engine.mkdocs.config import material_hide, page_data_file, write_config
+from phobien.engine.mkdocs.config import material_hide, page_data_file, render_only_file, write_config
 from phobien.stage.staged import Staged
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when the wheel has it: 10x faster
@@ -52,11 +53,16 @@ def write_stage(job: LanguageJob, pages: Sequence[Staged], page_data: dict[str, 
     data_file.write_text(json.dumps(data, ensure_ascii=False, default=str), encoding="utf-8")
 
 
-def render(job: LanguageJob, dirty: bool = False) -> LanguageResult:
+def render(job: LanguageJob, dirty: bool = False, only: Collection[str] | None = None) -> LanguageResult:
     """Render one language with the job's runner. Runs in a worker process; never raises.
 
     ``dirty``: render only the staged files newer than their HTML, into the existing output
-    (``phobien serve`` after an edit); the menu must not have changed."""
+    (``phobien serve`` after an edit); the menu must not have changed.
+
+    ``only``: render these staged pages (and the pages of the menu, the theme's assets and
+    templates) into an empty output folder: the runner's own "dirty" build, told by phobien's
+    plugin which pages are unchanged (:meth:`~phobien.engine.mkdocs.hooks.PhobienHooks.on_files`)
+    instead of comparing file times. Every file is written new, never over an older one."""
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     from click import ClickException  # the base of both runners' errors
     from jinja2 import TemplateError
@@ -70,10 +76,16 @@ def render(job: LanguageJob, dirty: bool = False) -> LanguageResult:
     log.addHandler(handler)
     log.propagate = False
     log.setLevel(logging.WARNING)
+    only_file = None
+    if only is not None:
+        only_file = render_only_file(job.stage_dir)
+        only_file.write_text(json.dumps(sorted(only), ensure_ascii=False), encoding="utf-8")
+        shutil.rmtree(job.out_dir, ignore_errors=True)
+        job.out_dir.mkdir(parents=True)
     try:
-        config_path = write_config(job)
+        config_path = write_config(job, only_file)
         cfg = load_config(config_file=str(config_path), strict=job.strict)
-        build(cfg, dirty=dirty)
+        build(cfg, dirty=dirty or only is not None)
     except TemplateError as exc:
         where = f"{getattr(exc, 'filename', '') or 'template'}:{getattr(exc, 'lineno', 0) or 1}:1"
         return LanguageResult(job.lang, 0, handler.messages, f"{where}: template error: {exc}")
@@ -86,8 +98,9 @@ def render(job: LanguageJob, dirty: bool = False) -> LanguageResult:
         )
     finally:
         log.removeHandler(handler)
-    if dirty:
+    if dirty or only is not None:
         messages = [m for m in handler.messages if "'dirty' build" not in m]
-        return LanguageResult(job.lang, 0, messages)
+        written = 0 if dirty else sum(1 for _ in job.out_dir.rglob("*.html"))
+        return LanguageResult(job.lang, written, messages)
     pages = sum(1 for _ in job.out_dir.rglob("*.html"))
     return LanguageResult(job.lang, pages, handler.messages)

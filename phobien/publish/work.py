@@ -1,0 +1,131 @@
+"""One language's work after staging, run in a worker process: the engine renders its HTML
+(only the pages whose inputs changed, in an incremental build), then its feed, QR codes,
+search index and link check are written."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from phobien.core.timing import Timings
+from phobien.engine import get_engine
+from phobien.engine.base import LanguageJob, LanguageResult
+from phobien.publish.links import check_pages, folders_of, html_pages, scan
+from phobien.publish.reuse import page_digest
+from phobien.search import index_language, synonyms_of
+from phobien.stage.addresses import write_qr_codes
+from phobien.stage.staged import Staged
+from phobien.stage.urls import html_path
+
+
+@dataclass
+class LanguageWork:
+    """Everything one language needs after staging; runs in a worker process."""
+
+    job: LanguageJob
+    pages: list[Staged]
+    meta: dict[str, dict[str, Any]]
+    site_name: str
+    extra_files: dict[str, str]
+    qr: list[tuple[str, str]]
+    qr_cache: Path | None
+    offline: bool
+    outside_files: set[str] = field(default_factory=set)
+    """Files outside this language's folder that the build will have written at the end
+    (other languages' pages, short links, root files): link targets the check accepts."""
+    later: tuple[str, ...] = ()
+    """Folders written after every language (the PDFs): links into them are checked at the end."""
+    staged_before: dict[str, str] | None = None
+    """The digest of every page in the staged folder as the previous build left it (that folder
+    is kept: only pages whose digest differs are written); None: the folder is new."""
+    reusable: dict[str, str] = field(default_factory=dict)
+    """Pages the previous build rendered with the same engine settings, whose HTML is intact
+    in ``reuse_dir``: staged path → the digest it was rendered from."""
+    reuse_dir: Path | None = None
+    """The previous build's folder of this language (``site/<lang>``)."""
+
+
+@dataclass
+class LanguageOutcome(LanguageResult):
+    timings: dict[str, float] = field(default_factory=dict)
+    broken_links: list[tuple[str, str, str]] = field(default_factory=list)
+    deferred_links: list[tuple[str, str, str]] = field(default_factory=list)
+    digests: dict[str, str] = field(default_factory=dict)
+    """Staged path → digest of what its page was made from (recorded for the next build)."""
+    rendered: int | None = None
+    """HTML files the engine wrote when the others were reused (None: every page was rendered)."""
+
+
+def build_language(work: LanguageWork) -> LanguageOutcome:
+    """One language from staged pages to finished files. Never raises: errors are in the outcome."""
+    timer = Timings()
+    job = work.job
+    engine = get_engine(job.engine)
+    digests = {p.path: page_digest(p, work.meta.get(p.path, {})) for p in work.pages}
+    reused = {path for path, digest in digests.items() if work.reusable.get(path) == digest}
+    only = [path for path in digests if path not in reused] if reused and work.reuse_dir else None
+    with timer("write staged Markdown"):
+        # Every page the engine renders is written by this build: the word that marks the
+        # templates' HTML is this build's (:mod:`phobien.stage.rawhtml`). A kept page that is
+        # not rendered stays as the previous build wrote it (the engine only lists it).
+        before = work.staged_before
+        rendered = engine.renders(job, only) if only is not None else set(digests)
+        if before is not None:
+            for path in before.keys() - digests.keys():
+                (job.stage_dir / path).unlink(missing_ok=True)
+        write = [p for p in work.pages if before is None or p.path in rendered or before.get(p.path) != digests[p.path]]
+        engine.write_stage(job, write, work.meta)
+    with timer("render (engine)"):
+        result = engine.render(job, only=only)
+    outcome = LanguageOutcome(result.lang, result.pages, result.warnings, result.error, digests=digests)
+    if result.error:
+        return outcome
+    try:
+        if only is not None and work.reuse_dir is not None:
+            with timer("reuse unchanged pages"):
+                outcome.rendered = result.pages
+                outcome.pages = result.pages + _reuse(work.reuse_dir, job.out_dir, reused, not work.offline)
+        for name, text in work.extra_files.items():
+            (job.out_dir / name).write_text(text, encoding="utf-8")
+        with timer("QR codes"):
+            write_qr_codes(work.qr, work.qr_cache)
+        with timer("search index"):
+            index_language(job.out_dir, job.lang, work.offline, synonyms=synonyms_of(job.root, job.lang))
+        with timer("link check"):
+            files, dirs = scan(job.out_dir)
+            dirs |= folders_of(work.outside_files) | {job.out_dir.parent.as_posix()}
+            pages, known = html_pages(files), files | work.outside_files
+            outcome.broken_links = check_pages(
+                job.out_dir.parent, pages, known, dirs, work.later, outcome.deferred_links
+            )
+    except Exception as exc:  # noqa: BLE001 - report, never show a traceback to an editor
+        outcome.error = f"site/{job.lang}:1:1: writing the language's files failed: {type(exc).__name__}: {exc}"
+    outcome.timings = timer.phases
+    return outcome
+
+
+def _reuse(previous: Path, out: Path, paths: set[str], directory_urls: bool) -> int:
+    """Bring the previous build's HTML of ``paths`` into ``out``, where the engine did not write
+    it anew (the pages of the menu are always rendered). A hard link where the file system has
+    them (the file is never written again: the next build writes new files and links the
+    rest), else a copy. Returns the number of files brought."""
+    made: set[Path] = set()
+    count = 0
+    for path in sorted(paths):
+        rel = html_path(path, directory_urls)
+        target = out / rel
+        if target.exists():
+            continue
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        source = previous / rel
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copy2(source, target)
+        count += 1
+    return count

@@ -1,0 +1,126 @@
+"""``phobien build`` after edits makes only what changed, and the site is the one a cold build
+of the same tree makes, every file byte for byte.
+
+One project is built again and again after a series of edits of the kinds editors make (change,
+add, delete and rename a material, change an interface string, change a template of the theme
+layer); after each, a copy of the project holds the same tree and is built cold (``--clean``)
+into its own folder, and the two sites are compared file by file."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, make_project, run_phobien
+from test_build import tree_digest
+
+DATES = {"PHOBIEN_TODAY": "2026-11-20", "SOURCE_DATE_EPOCH": "1795000000"}
+RENDERED = re.compile(r"\[(\w+)\] (\d+) HTML files \((\d+) rendered, the others unchanged\)")
+
+
+@pytest.fixture
+def dates(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name, value in DATES.items():
+        monkeypatch.setenv(name, value)
+
+
+def _cold(project: Path, scratch: Path) -> Path:
+    """The site a cold build makes of ``project``'s tree, in a copy that shares nothing with it."""
+    shutil.rmtree(scratch, ignore_errors=True)
+    shutil.copytree(project, scratch, ignore=shutil.ignore_patterns(".phobien-cache", "site", ".site.*"))
+    result = run_phobien(scratch, "build", "--clean", "--no-print")
+    assert result.returncode == 0, result.stderr
+    return scratch / "site"
+
+
+def _build(project: Path) -> tuple[str, dict[str, tuple[int, int]]]:
+    result = run_phobien(project, "build", "--no-print")
+    assert result.returncode == 0, result.stderr
+    rendered = {m[0]: (int(m[1]), int(m[2])) for m in RENDERED.findall(result.stderr)}
+    return result.stderr, rendered
+
+
+def _same(site: Path, cold: Path) -> None:
+    ours, theirs = tree_digest(site), tree_digest(cold)
+    assert ours.keys() == theirs.keys(), (sorted(ours.keys() - theirs.keys()), sorted(theirs.keys() - ours.keys()))
+    differ = sorted(name for name in ours if ours[name] != theirs[name])
+    assert not differ, differ
+
+
+@pytest.mark.usefixtures("dates")
+def test_builds_after_edits_are_the_cold_builds_of_the_same_tree(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", FIXTURES / "minimal", FIXTURES / "three-languages")
+    scratch = tmp_path / "cold"
+    materials = project / "content" / "materials"
+
+    first, rendered = _build(project)
+    assert not rendered, first  # nothing to reuse yet: every page is rendered
+    _same(project / "site", _cold(project, scratch))
+
+    def edit(what: str) -> dict[str, tuple[int, int]]:
+        stderr, rendered = _build(project)
+        assert "nothing changed" not in stderr, what
+        _same(project / "site", _cold(project, scratch))
+        return rendered
+
+    # Change the text of a material: its page in each language is made again, not the others.
+    page = materials / "quyen-tre-em.vi.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nMột câu mới về quyền của trẻ em.\n", encoding="utf-8")
+    rendered = edit("change")
+    assert set(rendered) == {"vi", "en", "km"}, rendered
+    assert all(made < total for total, made in rendered.values()), rendered
+
+    # Add a material, then delete another, then rename one (a new address, the old one gone).
+    new = materials / "tro-giup-phap-ly.vi.md"
+    new.write_text(
+        (materials / "quyen-tre-em.vi.md").read_text(encoding="utf-8").replace("title:", "title: Trợ giúp —", 1),
+        encoding="utf-8",
+    )
+    edit("add")
+    (materials / "bao-ve-tre.km.md").unlink()
+    edit("delete")
+    for lang in ("vi", "en"):
+        text = (materials / f"quyen-tre-em.{lang}.md").read_text(encoding="utf-8")
+        (materials / f"quyen-cua-tre.{lang}.md").write_text(text.replace("quyen-tre-em.vi.md", "quyen-cua-tre.vi.md"))
+        (materials / f"quyen-tre-em.{lang}.md").unlink()
+    edit("rename")
+    assert not (project / "site" / "vi" / "materials" / "quyen-tre-em").exists()
+
+    # An interface string of one language: that language's pages are made again.
+    strings = project / "content" / "i18n" / "en.yml"
+    strings.write_text(
+        strings.read_text(encoding="utf-8").replace("quick_exit: Quick exit", "quick_exit: Leave now"), encoding="utf-8"
+    )
+    rendered = edit("UI string")
+    assert "en" not in rendered and {"vi", "km"} <= set(rendered), rendered
+    assert "Leave now" in (project / "site" / "en" / "index.html").read_text(encoding="utf-8")
+
+    # A template of the theme layer frames every page.
+    main = project / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8") + "\n{# edited #}\n", encoding="utf-8")
+    edit("template")
+
+
+@pytest.mark.usefixtures("dates")
+def test_a_build_with_nothing_changed_leaves_the_site_and_clean_builds_all(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", FIXTURES / "minimal")
+    _build(project)
+    site = project / "site"
+    before = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+    stderr, _ = _build(project)
+    assert "nothing changed since the last build" in stderr, stderr
+    assert {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()} == before
+
+    # A file of the site changed by hand: that page is made again, the site is whole again.
+    material = site / "vi" / "materials" / "bao-ve-tre" / "index.html"
+    material.write_text("damaged", encoding="utf-8")
+    stderr, rendered = _build(project)
+    assert "nothing changed" not in stderr and rendered, stderr
+    _same(site, _cold(project, tmp_path / "cold"))
+
+    clean = run_phobien(project, "build", "--no-print", "--clean")
+    assert clean.returncode == 0 and not RENDERED.search(clean.stderr), clean.stderr
+    assert os.path.getsize(material) > 1000

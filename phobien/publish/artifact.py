@@ -30,10 +30,10 @@ from typing import Any
 
 import phobien
 from phobien.engine.base import LanguageJob
-from phobien.publish.work import LanguageWork
+from phobien.publish.work import LanguageWork, page_digests
 from phobien.stage.staged import Staged
 
-FORMAT = 1
+FORMAT = 2
 """Version of the layout below; raised when it changes."""
 MANIFEST = "phobien-stage.json"
 STAGE = "stage"
@@ -265,6 +265,8 @@ def work_json(work: LanguageWork, site: Path, stage_dir: Path) -> dict[str, Any]
         "offline": work.offline,
         "outside_files": sorted(relative(f, site) for f in work.outside_files),
         "later": [relative(f, site) for f in work.later],
+        "rendered_with": work.rendered_with,
+        "digests": page_digests(work),
     }
 
 
@@ -292,4 +294,6 @@ def work_from_json(data: dict[str, Any], root: Path, stage_dir: Path, site: Path
         offline=data["offline"],
         outside_files={rebase(f, site) for f in data["outside_files"]},
         later=tuple(rebase(f, site) for f in data["later"]),
+        rendered_with=data["rendered_with"],
+        digests=dict(data["digests"]),
     )

@@ -127,7 +127,8 @@ def _record(
     text = io.StringIO()
     report(diags, text)
     stamp = reuse.new_stamp()
-    languages = {r.lang: reuse.LanguageRecord(run.engines.get(r.lang, ""), r.digests) for r in results}
+    engines = {w.job.lang: w.rendered_with for w in run.works}
+    languages = {r.lang: reuse.LanguageRecord(engines.get(r.lang, ""), r.digests) for r in results}
     record = reuse.Record(inputs, stamp, languages, reuse.site_files(out), text.getvalue(), diags.summary())
     reuse.write_record(opts.root, out, record)
     if run.stage_dir is not None and run.stage_dir.is_dir():

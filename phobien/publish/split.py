@@ -35,6 +35,7 @@ from phobien.errors import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
 from phobien.load import Content, load_content
 from phobien.publish import artifact as art
 from phobien.publish.build import remove_leftovers, swap
+from phobien.publish.kept import keep, reuse_kept
 from phobien.publish.options import BuildError, BuildOptions, check, engine_name
 from phobien.publish.steps import Run, files_written_later, finish, prepare, progress
 from phobien.publish.work import LanguageOutcome, LanguageWork, build_language
@@ -100,7 +101,8 @@ def _write_artifact(content: Content, opts: BuildOptions, out: Path, timer: Timi
     """Stage every language as ``phobien build`` does and write the artifact; the manifest last."""
     site = out.resolve() / "site"  # never written: the paths of the jobs are made relative to it
     stage_dir = out.resolve() / art.STAGE
-    run = prepare(content, dataclasses.replace(opts, stage_dir=stage_dir), site, timer, io.StringIO())
+    code = art.code_digest()
+    run = prepare(content, dataclasses.replace(opts, stage_dir=stage_dir), site, timer, io.StringIO(), code=code)
     engine = get_engine(engine_name(content, opts.engine))
     with timer("write staged Markdown"):
         for work in run.works:
@@ -108,7 +110,7 @@ def _write_artifact(content: Content, opts: BuildOptions, out: Path, timer: Timi
             art.write_json(out / art.LANGUAGES / f"{work.job.lang}.json", art.work_json(work, site, stage_dir))
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     manifest = art.Manifest(
-        art.code_digest(),
+        code,
         art.tree_digest(opts.root),
         engine.name,
         run.options.today,
@@ -140,9 +142,11 @@ def build_languages(
     rawhtml.use_token(manifest.raw_token)
     site = out.resolve()
     works = [_read_work(staged, lang, manifest, root, site) for lang in dict.fromkeys(languages)]
+    kept = root / ".phobien-cache" / "languages"
     for work in works:
         shutil.rmtree(site / work.job.lang, ignore_errors=True)
         (site / OUTCOME.format(lang=work.job.lang)).unlink(missing_ok=True)
+        reuse_kept(kept, work)
     site.mkdir(parents=True, exist_ok=True)
     timer = Timings()
     failed = 0
@@ -157,6 +161,7 @@ def build_languages(
             shutil.rmtree(site / outcome.lang, ignore_errors=True)
             continue
         art.write_json(site / OUTCOME.format(lang=outcome.lang), _outcome_json(outcome, manifest, site))
+        keep(kept, site / outcome.lang, outcome, next(w for w in works if w.job.lang == outcome.lang))
     if timings:
         timer.report(stream, "phobien build-language: ")
     if failed:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
@@ -74,8 +74,6 @@ class Run:
     written_by_others: dict[str, set[str]]
     works: list[LanguageWork]
     workers: int
-    engines: dict[str, str] = field(default_factory=dict)
-    """Per language, :func:`~phobien.publish.reuse.engine_digest` (recorded for the next build)."""
     stage_dir: Path | None = None
 
 
@@ -104,14 +102,14 @@ def prepare(
     engine = get_engine(engine_name(content, opts.engine))
     frame = reuse.frame_digest(code, engine.name, opts.root) if code else ""
     out = opts.out.resolve()
-    works, engines = [], {}
+    works = []
     for lang in site.codes:
         lang_site = language_site(content, lang, opts)
         articles = visible_articles(content, lang, stage_opts.today, serve=False)
         job = engine.language_job(lang_site, staged[lang], opts.root.resolve(), work / lang, tmp / lang, opts.strict)
-        engines[lang] = reuse.engine_digest(frame, job.settings, opts.strict) if code else ""
+        rendered_with = reuse.engine_digest(frame, job.settings, opts.strict) if code else ""
         before = record.languages.get(lang) if record is not None else None
-        reusable = _reusable(record, lang, engines[lang], out, stage_opts.directory_urls)
+        reusable = _reusable(record, lang, rendered_with, out, stage_opts.directory_urls)
         works.append(
             LanguageWork(
                 job=job,
@@ -130,11 +128,12 @@ def prepare(
                 staged_before=before.pages if kept and before is not None else None,
                 reusable=reusable,
                 reuse_dir=out / lang if reusable else None,
+                rendered_with=rendered_with,
             )
         )
     total = sum(len(p) for p in staged.values())
     print(f"phobien build: {total} pages in {len(works)} languages ({', '.join(site.codes)})", file=stream)
-    return Run(content, stage_opts, staged, plan, tmp, written_by_others, works, workers, engines, work)
+    return Run(content, stage_opts, staged, plan, tmp, written_by_others, works, workers, work)
 
 
 def _stage(

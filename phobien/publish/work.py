@@ -46,6 +46,11 @@ class LanguageWork:
     in ``reuse_dir``: staged path → the digest it was rendered from."""
     reuse_dir: Path | None = None
     """The previous build's folder of this language (``site/<lang>``)."""
+    rendered_with: str = ""
+    """:func:`~phobien.publish.reuse.engine_digest` of the language (recorded for the next build)."""
+    digests: dict[str, str] | None = None
+    """Staged path → :func:`~phobien.publish.reuse.page_digest`, when ``pages`` are not given
+    (a job of a split build: ``phobien stage`` wrote them and their digests)."""
 
 
 @dataclass
@@ -64,7 +69,7 @@ def build_language(work: LanguageWork) -> LanguageOutcome:
     timer = Timings()
     job = work.job
     engine = get_engine(job.engine)
-    digests = {p.path: page_digest(p, work.meta.get(p.path, {})) for p in work.pages}
+    digests = page_digests(work)
     reused = {path for path, digest in digests.items() if work.reusable.get(path) == digest}
     only = [path for path in digests if path not in reused] if reused and work.reuse_dir else None
     with timer("write staged Markdown"):
@@ -105,6 +110,12 @@ def build_language(work: LanguageWork) -> LanguageOutcome:
         outcome.error = f"site/{job.lang}:1:1: writing the language's files failed: {type(exc).__name__}: {exc}"
     outcome.timings = timer.phases
     return outcome
+
+
+def page_digests(work: LanguageWork) -> dict[str, str]:
+    if work.digests is not None:
+        return work.digests
+    return {p.path: page_digest(p, work.meta.get(p.path, {})) for p in work.pages}
 
 
 def _reuse(previous: Path, out: Path, paths: set[str], directory_urls: bool) -> int:

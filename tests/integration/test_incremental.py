@@ -124,3 +124,39 @@ def test_a_build_with_nothing_changed_leaves_the_site_and_clean_builds_all(tmp_p
     clean = run_phobien(project, "build", "--no-print", "--clean")
     assert clean.returncode == 0 and not RENDERED.search(clean.stderr), clean.stderr
     assert os.path.getsize(material) > 1000
+
+
+@pytest.mark.usefixtures("dates")
+def test_a_language_job_renders_only_what_changed_from_its_kept_copy(tmp_path: Path) -> None:
+    """``phobien build-language`` keeps a copy of its output in .phobien-cache/languages/ (the
+    workflow restores it per language); after an edit and a new stage, the next job of that
+    language renders only the changed pages, and the merged site is the one of ``phobien build``."""
+    trees = (FIXTURES / "minimal", FIXTURES / "three-languages")
+    project = make_project(tmp_path / "project", *trees)
+
+    def jobs() -> str:
+        shutil.rmtree(project / "staged", ignore_errors=True)
+        shutil.rmtree(project / "languages", ignore_errors=True)
+        staged, languages = str(project / "staged"), str(project / "languages")
+        assert run_phobien(project, "stage", "--preview", "--no-print", "--out", staged).returncode == 0
+        langs = [f"--language={x}" for x in ("vi", "en", "km")]
+        made = run_phobien(project, "build-language", "--staged", staged, *langs, "--out", languages)
+        assert made.returncode == 0, made.stderr
+        merged = run_phobien(
+            project, "merge", "--staged", staged, "--languages", languages, "--out", str(project / "merged")
+        )
+        assert merged.returncode == 0, merged.stderr
+        return made.stderr
+
+    assert not RENDERED.search(jobs())  # nothing kept yet
+    assert (project / ".phobien-cache" / "languages" / "vi.json").is_file()
+    page = project / "content" / "materials" / "bao-ve-tre.vi.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nGọi 111 bất cứ lúc nào.\n", encoding="utf-8")
+    rendered = {m[0]: (int(m[1]), int(m[2])) for m in RENDERED.findall(jobs())}
+    assert set(rendered) == {"vi", "en", "km"} and all(made < total for total, made in rendered.values()), rendered
+    _same(project / "merged", _cold(project, tmp_path / "cold"))
+
+    # A kept copy changed by hand is not used: every page is rendered again.
+    (project / ".phobien-cache" / "languages" / "vi" / "index.html").write_text("damaged", encoding="utf-8")
+    again = jobs()
+    assert "[vi] " in again and not any(m[0] == "vi" for m in RENDERED.findall(again)), again

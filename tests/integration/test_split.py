@@ -81,7 +81,7 @@ class Runner:
             assert given["python-version"] == "3.11", given  # the Python the project supports and tests
             assert given.get("cache") != "pip" or given.get("cache-dependency-path") == "pyproject.toml", given
         elif action == "actions/cache":
-            assert given["path"].startswith(".phobien-cache/"), given  # the caches that exist: qr, print
+            assert given["path"].startswith(".phobien-cache/"), given  # the caches that exist: qr, languages, print
             assert not (copy / given["path"]).exists()  # a clean copy: nothing to restore
 
     def _run(self, command: str, copy: Path) -> dict[str, str]:
@@ -133,7 +133,10 @@ def test_workflow_jobs_in_clean_copies_make_the_site_of_one_machine(tmp_path: Pa
     }
     assert caches == {
         "stage": [],
-        "language": [(".phobien-cache/qr", "qr-${{ matrix.language }}-${{ github.sha }}")],
+        "language": [
+            (".phobien-cache/qr", "qr-${{ matrix.language }}-${{ github.sha }}"),
+            (".phobien-cache/languages", "languages-${{ matrix.language }}-${{ github.sha }}"),
+        ],
         "merge": [(".phobien-cache/print", "print-${{ github.sha }}")],
     }
 

@@ -304,19 +304,26 @@ class LanguageIndex:
         words = self.words
         for doc, counts in enumerate(self._counts):
             factors = field_factors(counts.lengths, averages)
-            tf: dict[str, float] = defaultdict(float)
+            tf: dict[str, float] = {}
             for name, bucket in counts.fields.items():
                 factor = factors[name]
+                if not tf:  # the first field: 0.0 + x is x
+                    tf = {key: count * factor for key, count in bucket.items()}
+                    continue
+                get = tf.get
                 for key, count in bucket.items():
-                    tf[key] += count * factor
+                    tf[key] = get(key, 0.0) + count * factor
             title = counts.fields.get("title", {})
             titled = title_class(True, counts.lengths.get("title", 0))
-            cache: dict[tuple[float, bool], int] = {}
+            levels = {value: level(value, 0) for value in set(tf.values())}
+            in_title: dict[float, int] = {}
             for key, value in tf.items():
-                where = (value, key in title)
-                code = cache.get(where)
-                if code is None:
-                    code = cache[where] = level(value, titled if where[1] else 0)
+                if key in title:
+                    code = in_title.get(value)
+                    if code is None:
+                        code = in_title[value] = level(value, titled)
+                else:
+                    code = levels[value]
                 words[key][doc] = code
         self._counts = []
         self._runs, self._seen, self._analyses = {}, set(), {}  # only adding pages needs them

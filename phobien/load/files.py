@@ -54,6 +54,13 @@ def legacy_encoding(text: str) -> str | None:
     return None
 
 
+def _may_have_legacy_lines(text: str) -> bool:
+    """Whether a line of ``text`` might look legacy-encoded: :func:`legacy_encoding` needs three
+    markers of one kind in the line, and no marker spans two lines, so a text with fewer than
+    three of each has no such line (nearly every file: its lines need not be read one by one)."""
+    return len(_TCVN3_MARKERS.findall(text)) >= 3 or len(_VNI_MARKERS.findall(text)) >= 3
+
+
 def _line_col(data: bytes | str, index: int) -> tuple[int, int]:
     newline = b"\n" if isinstance(data, bytes) else "\n"
     line = data.count(newline, 0, index) + 1  # type: ignore[arg-type]
@@ -132,7 +139,7 @@ def read_text(path: Path, diags: Diagnostics) -> str | None:
     if legacy:
         diags.error(Position(rel), _convert_hint(legacy))
         return None
-    for number, line_text in enumerate(text.splitlines(), 1):
+    for number, line_text in enumerate(text.splitlines() if _may_have_legacy_lines(text) else (), 1):
         legacy = legacy_encoding(line_text) if len(line_text) < 10_000 else None
         if legacy:
             diags.error(Position(rel, number, 1), _convert_hint(legacy).replace("the file looks", "this line looks"))

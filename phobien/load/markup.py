@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 import markdown
@@ -46,8 +47,15 @@ EXTENSIONS = ("fenced_code", "toc", "attr_list", "md_in_html", "admonition", "ta
 """The site's Markdown extensions: mkdocs.yml's, and fenced_code, which MkDocs always adds."""
 
 
+@cache
+def _converter() -> markdown.Markdown:
+    """One converter per process, reset before each text: making one with these extensions takes
+    as long as converting a short page."""
+    return markdown.Markdown(extensions=list(EXTENSIONS))
+
+
 def _render(text: str) -> str:
-    return markdown.Markdown(extensions=list(EXTENSIONS)).convert(text)
+    return _converter().reset().convert(text)
 
 
 def _position(text: str, index: int, first_line: int) -> tuple[int, int]:

@@ -41,10 +41,6 @@ _MARKER_CLASSES = {"pb-cite", "footnote-ref"}
 """Source markers ("[10]") at a claim: a number pointing elsewhere, not text to search or excerpt."""
 
 
-def _is_marker(tag: str, el: Any) -> bool:
-    return tag == "sup" and not _MARKER_CLASSES.isdisjoint((el.get("class") or "").split())
-
-
 _BLOCK = {
     "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl", "dt",
     "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "nav",
@@ -95,40 +91,49 @@ class _Walk:
         self.fallback = False
 
     def flush(self) -> None:
-        text = _SPACE.sub(" ", "".join(self.current)).strip()
+        if not self.current:
+            return
+        text = " ".join("".join(self.current).split())  # what \s+ → " " and strip() make, faster
         if text:
             self.blocks.append(text)
             self.roles.append(self.role)
         self.current = []
 
-    def text(self, data: str | None, skipping: bool, in_h1: bool) -> None:
-        if data and not skipping:
-            self.current.append(data)
-            if in_h1 and self.h1_parts is not None:
-                self.h1_parts.append(data)
+    def text(self, data: str, in_h1: bool) -> None:
+        self.current.append(data)
+        if in_h1 and self.h1_parts is not None:
+            self.h1_parts.append(data)
 
     def walk(self, el: Any, skipping: bool, in_h1: bool) -> None:
         tag = el.tag
         if not isinstance(tag, str):  # a comment or processing instruction left in
             return
         classes = el.get("class")
-        if classes and FALLBACK_CLASS in classes.split():
+        names = classes.split() if classes else ()
+        if FALLBACK_CLASS in names:
             self.fallback = True
         block = tag in _BLOCK
         if block:
             self.flush()
         if tag in _VOID:
             return
-        skip = skipping or tag in _SKIP or el.get("data-search-ignore") is not None or _is_marker(tag, el)
+        skip = (
+            skipping
+            or tag in _SKIP
+            or el.get("data-search-ignore") is not None
+            or (tag == "sup" and not _MARKER_CLASSES.isdisjoint(names))
+        )
         first_h1 = tag == "h1" and self.h1_parts is None and not skip
         if first_h1:
             self.h1_parts, in_h1 = [], True
         outer = self.role
-        self.role = _role(tag, el, outer, first_h1)
-        self.text(el.text, skip, in_h1)
+        self.role = _role(tag, el, outer, first_h1, names)
+        if el.text and not skip:
+            self.text(el.text, in_h1)
         for child in el:
             self.walk(child, skip, in_h1)
-            self.text(child.tail, skip, in_h1)
+            if child.tail and not skip:
+                self.text(child.tail, in_h1)
         if block:
             self.flush()
         self.role = outer
@@ -136,10 +141,11 @@ class _Walk:
             self.h1 = _SPACE.sub(" ", "".join(self.h1_parts)).strip()
 
 
-def _role(tag: str, el: Any, outer: str, first_h1: bool) -> str:
+def _role(tag: str, el: Any, outer: str, first_h1: bool, names: Any) -> str:
+    """The role of an element's text, given its class names."""
     if first_h1:
         return "1"
-    if outer == "o" or LISTING_CLASS in (el.get("class") or "").split():
+    if outer == "o" or LISTING_CLASS in names:
         return "o"
     if el.get("data-search-name") is not None:
         return "n"

@@ -32,6 +32,7 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import itertools
 import json
 import math
 from collections import defaultdict
@@ -43,7 +44,7 @@ from typing import Any
 from phobien.search.index import LanguageIndex
 from phobien.search.lang import STEMMED, STOP_PHRASES, STOP_WORDS
 from phobien.search.rank import COMMON, LEVEL_CHARS, TITLE_FLAG, constants, kind_code
-from phobien.search.shards import chunk_name, next_power_of_two, shard_name, shard_of
+from phobien.search.shards import chunk_name, fnv1a, next_power_of_two, shard_name
 
 CALLBACK = "__phobienSearch"
 DENSE = 16
@@ -76,8 +77,12 @@ class Sizes:
     max_chunk: int = 100
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+"""``json.dumps`` with these options, without making a new encoder for every value."""
+
+
 def _dumps(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = _ENCODE(value)
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")  # not allowed in older JavaScript
 
 
@@ -90,12 +95,7 @@ def gzip_size(text: str) -> int:
 
 
 def _deltas(values: Iterable[int]) -> list[int]:
-    out: list[int] = []
-    last = 0
-    for v in values:
-        out.append(v - last)
-        last = v
-    return out
+    return [b - a for a, b in itertools.pairwise([0, *values])]
 
 
 def _positions(which: list[int], size: int) -> list[int] | str:
@@ -124,10 +124,10 @@ def word_entry(levels: dict[int, int], pages: int) -> list[Any]:
         return [_positions(docs, pages), COMMON]
     if len(docs) > COARSE_MIN and len(docs) * COARSE_SHARE > pages:
         levels = {d: _coarse(v) for d, v in levels.items()}
-    values = {levels[d] for d in docs}
+    values = set(levels.values())
     if len(values) == 1:
         return [_positions(docs, pages), values.pop()]
-    return [_positions(docs, pages), "".join(LEVEL_CHARS[levels[d]] for d in docs)]
+    return [_positions(docs, pages), "".join([LEVEL_CHARS[levels[d]] for d in docs])]
 
 
 def _fragments(index: LanguageIndex) -> dict[str, dict[str, str]]:
@@ -140,10 +140,14 @@ def _fragments(index: LanguageIndex) -> dict[str, dict[str, str]]:
     }
 
 
-def _shard_files(space: str, fragments: dict[str, str], count: int) -> dict[str, str]:
+def _shard_files(space: str, hashed: list[tuple[int, str]], count: int) -> dict[str, str]:
+    """The ``count`` shard files of a space from its (FNV-1a hash of the key, fragment) in the
+    order of the keys; the shard of a key is :func:`~phobien.search.shards.shard_of`."""
+    assert count > 0 and count & (count - 1) == 0, count
     groups: dict[int, list[str]] = defaultdict(list)
-    for key in sorted(fragments):
-        groups[shard_of(key, count)].append(fragments[key])
+    last = count - 1
+    for h, fragment in hashed:
+        groups[h & last].append(fragment)
     files = {}
     for number in range(count):
         name = shard_name(space, number)
@@ -154,11 +158,12 @@ def _shard_files(space: str, fragments: dict[str, str], count: int) -> dict[str,
 def choose_shards(space: str, fragments: dict[str, str], target: int) -> dict[str, str]:
     """The shard files of one space, with the fewest shards whose mean gzipped size ≤ ``target``."""
     if not fragments:
-        return _shard_files(space, fragments, 1)
-    whole = gzip_size("{" + ",".join(fragments[k] for k in sorted(fragments)) + "}")
+        return _shard_files(space, [], 1)
+    hashed = [(fnv1a(k), fragments[k]) for k in sorted(fragments)]
+    whole = gzip_size("{" + ",".join(fragment for _, fragment in hashed) + "}")
     count = next_power_of_two(max(1.0, whole / target))
     while True:
-        files = _shard_files(space, fragments, count)
+        files = _shard_files(space, hashed, count)
         mean = sum(gzip_size(t) for t in files.values()) / count
         if mean <= target * 1.15 or count >= len(fragments):
             return files

@@ -86,6 +86,39 @@ class _Counts:
     """Field → key → count."""
     lengths: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     """Words in each field."""
+    exact: set[str] = field(default_factory=set)
+    """Exact forms in the page (:attr:`LanguageIndex.exact`)."""
+    pairs: set[str] = field(default_factory=set)
+    """Pair keys in the page (:attr:`LanguageIndex.pairs`)."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Run:
+    """One distinct run of a language, as :meth:`LanguageIndex._plain` uses it."""
+
+    key: str
+    key_digits: bool
+    digits: bool
+    """The run is digits (its key then too)."""
+    marked: bool
+    """Written with marks or "đ" (its folded form differs)."""
+    joinable: str
+    """The folded form when it is ASCII letters (it may be one syllable of a word written
+    together), else empty."""
+    size: int
+    """Its length."""
+
+
+@dataclass(slots=True)
+class _Analysis:
+    """What one block of text adds to a page (:meth:`LanguageIndex._analyse`)."""
+
+    keys: tuple[str, ...] = ()
+    """Each key found, once per occurrence, in order: each counts 1."""
+    weak: tuple[str, ...] = ()
+    """Keys of words written together and of synonyms: each counts SYNONYM_WEIGHT."""
+    exact: set[str] = field(default_factory=set)
+    pairs: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -101,89 +134,129 @@ class LanguageIndex:
     kind_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """The keys of the name of each kind of page ("ke", "hoach" for plans)."""
     _counts: list[_Counts] = field(default_factory=list)
+    _runs: dict[str, _Run | None] = field(default_factory=dict)
+    _seen: set[str] = field(default_factory=set)
+    _analyses: dict[str, _Analysis] = field(default_factory=dict)
 
-    def _plain(self, doc: int, run_list: list[str], joined: list[str]) -> list[str | None]:
-        """Keys of the runs of a text without Khmer; records exact forms and phrase pairs, and
-        adds to ``joined`` the two-syllable words written together (:meth:`_text`)."""
+    def _learn(self, run: str) -> _Run | None:
+        """What :meth:`_plain` needs of one run, worked out once per distinct run (None when the
+        run is too long to index)."""
+        if len(run) > MAX_WORD:
+            return None
+        folded = word_key(run)
+        key = stem(self.lang, folded) if self.lang in STEMMED else folded
+        joinable = folded if folded.isascii() and folded.isalpha() else ""
+        self._runs[run] = found = _Run(key, key.isdigit(), run.isdigit(), folded != run, joinable, len(joinable))
+        return found
+
+    def _plain(self, run_list: list[str], out: _Analysis, joined: list[str]) -> list[str | None]:
+        """Keys of the runs of a text without Khmer (None for a run too long to index, which
+        also ends phrases); adds to ``out`` its exact forms and phrase pairs and to ``joined`` the
+        two-syllable words written together (:meth:`_text`)."""
+        known, learn = self._runs, self._learn
+        infos = [known.get(run) or learn(run) for run in run_list]
+        if None not in infos:
+            return self._segment(run_list, infos, out, joined)
         keys: list[str | None] = []
-        previous: str | None = None
-        last = ""  # the previous run's folded form when it may start a word written together
-        everywhere = self.lang == "vi"
-        for run in run_list:
-            if len(run) > MAX_WORD:
+        start = 0
+        for end in [i for i, info in enumerate(infos) if info is None] + [len(infos)]:
+            if start < end:
+                keys += self._segment(run_list[start:end], infos[start:end], out, joined)  # type: ignore[arg-type]
+            if end < len(infos):
                 keys.append(None)
-                previous, last = None, ""
-                continue
-            folded = word_key(run)
-            key = stem(self.lang, folded) if self.lang in STEMMED else folded
-            marked = folded != run
-            if marked:
-                self.exact[run].add(doc)
-            if previous is not None:
-                self.pairs[previous + PHRASE_SEPARATOR + key].add(doc)
-                if previous.isdigit() and run.isdigit():
-                    keys.append(previous + run)  # "1800 1233" is found as "18001233" too
-            keys.append(key)
-            plain = folded.isascii() and folded.isalpha()
-            if (
-                last
-                and plain
-                and (everywhere or marked or last[0] == "*")
-                and len(last.lstrip("*")) + len(folded) <= MAX_JOINED
-            ):
-                joined.append(last.lstrip("*") + folded)
-            last = ("*" + folded if marked else folded) if plain else ""
-            previous = key
+            start = end + 1
         return keys
 
-    def _khmer(self, doc: int, text: str) -> list[str | None]:
+    def _segment(self, run_list: list[str], infos: list[_Run], out: _Analysis, joined: list[str]) -> list[str | None]:
+        """:meth:`_plain` of runs that are all indexed. Written as comprehensions over the
+        whole text (a third of the time of one loop doing everything run by run)."""
+        keys: list[str | None] = [info.key for info in infos]
+        out.exact.update([run for run, info in zip(run_list, infos, strict=True) if info.marked])
+        pairs = list(itertools.pairwise(infos))
+        out.pairs.update([a.key + PHRASE_SEPARATOR + b.key for a, b in pairs])
+        everywhere = self.lang == "vi"
+        joined += [
+            a.joinable + b.joinable
+            for a, b in pairs
+            if a.joinable and b.joinable and (everywhere or a.marked or b.marked) and a.size + b.size <= MAX_JOINED
+        ]
+        digits = [i for i, info in enumerate(infos) if info.digits and i and infos[i - 1].key_digits]
+        for i in reversed(digits):
+            keys.insert(i, infos[i - 1].key + run_list[i])  # "1800 1233" is found as "18001233" too
+        return keys
+
+    def _khmer(self, text: str, out: _Analysis) -> list[str | None]:
         keys: list[str | None] = []
         for run, khmer in runs(text):
             if khmer:
                 bigrams, keys_of_words = _khmer_run(run)
-                for bigram in bigrams:
-                    self.pairs[bigram].add(doc)
+                out.pairs.update(bigrams)
                 keys.append(None)
                 keys += keys_of_words
                 keys.append(None)
                 continue
-            keys += self._plain(doc, [w.exact for w in run_words(run, False)] or [run], [])
+            keys += self._plain([w.exact for w in run_words(run, False)] or [run], out, [])
         return keys
 
-    def _text(self, doc: int, text: str, name: str, counts: _Counts) -> None:
+    def _analyse(self, text: str) -> _Analysis:
+        """What a block of text adds to a page, whichever page and field it is in."""
+        out = _Analysis()
         plain = plain_runs(normalise(text))
         joined: list[str] = []
-        keys = self._plain(doc, plain, joined) if plain is not None else self._khmer(doc, text)
-        bucket = counts.fields[name]
-        for key in keys:
-            if key is not None:
-                bucket[key] += 1
-        counts.lengths[name] += sum(1 for k in keys if k is not None)
+        keys = self._plain(plain, out, joined) if plain is not None else self._khmer(text, out)
+        out.keys = tuple(k for k in keys if k is not None)
         # Two adjacent syllables also count as one word written together, as people type them on
         # phones ("tamgiam", "Hanoi"): in Vietnamese, and elsewhere for syllables with Vietnamese
         # marks (names of places and bodies), at SYNONYM_WEIGHT.
-        for key in joined:
-            bucket[key] += SYNONYM_WEIGHT
+        weak = joined
         if self.synonyms and plain is not None:
-            self._synonyms(doc, keys, name, counts)
+            weak += self._synonyms(keys, out)
+        out.weak = tuple(weak)
+        return out
 
-    def _synonyms(self, doc: int, keys: list[str | None], name: str, counts: _Counts) -> None:
+    def _analysis(self, text: str) -> _Analysis:
+        """:meth:`_analyse`, kept for a text seen a second time (headings, labels, the titles and
+        summaries of lists repeat across pages; most paragraphs do not, and are not kept)."""
+        found = self._analyses.get(text)
+        if found is not None:
+            return found
+        analysis = self._analyse(text)
+        if text in self._seen:
+            self._analyses[text] = analysis
+        else:
+            self._seen.add(text)
+        return analysis
+
+    def _text(self, text: str, name: str, counts: _Counts) -> None:
+        analysis = self._analysis(text)
+        bucket = counts.fields[name]
+        for key in analysis.keys:
+            bucket[key] += 1
+        counts.lengths[name] += len(analysis.keys)
+        for key in analysis.weak:
+            bucket[key] += SYNONYM_WEIGHT
+        counts.exact.update(analysis.exact)
+        counts.pairs.update(analysis.pairs)
+
+    def _synonyms(self, keys: list[str | None], out: _Analysis) -> list[str]:
         """Where a phrase of a synonym group is in the text, the page also gets the other phrases
-        of its group, at :data:`~phobien.search.rank.SYNONYM_WEIGHT` (once per text block)."""
+        of its group, at :data:`~phobien.search.rank.SYNONYM_WEIGHT` (once per text block):
+        returns their keys and adds their pairs to ``out``."""
         starts = self._synonym_starts
         found: set[tuple[int, tuple[str, ...]]] = set()
         for i, key in enumerate(keys):
             for g, phrase in starts.get(key, ()) if key is not None else ():
                 if tuple(keys[i : i + len(phrase)]) == phrase:
                     found.add((g, phrase))
+        added: list[str] = []
         for g, phrase in found:
             for other in self.synonyms[g]:
                 if other == phrase:
                     continue
-                for key in other:
-                    counts.fields[name][key] += SYNONYM_WEIGHT
+                added += other
                 for a, b in itertools.pairwise(other):
-                    self.pairs[a + PHRASE_SEPARATOR + b].add(doc)
+                    out.pairs.add(a + PHRASE_SEPARATOR + b)
+        return added
 
     @cached_property
     def _synonym_starts(self) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
@@ -201,18 +274,23 @@ class LanguageIndex:
         if page.kind_name and page.kind not in self.kind_names:
             self.kind_names[page.kind] = phrase_keys(page.kind_name, self.lang)
         counts = _Counts()
-        self._text(doc, page.title, "title", counts)
+        self._text(page.title, "title", counts)
         if page.summary:
-            self._text(doc, page.summary, "summary", counts)
+            self._text(page.summary, "summary", counts)
         roles = page.roles or ["b"] * len(page.blocks)
         text: list[str] = []
         for i, (block, role) in enumerate(zip(page.blocks, roles, strict=False)):
             if i == 0 and block == page.title:
                 continue
             if role != "1":
-                self._text(doc, block, FIELD_OF_ROLE.get(role, "body"), counts)
+                self._text(block, FIELD_OF_ROLE.get(role, "body"), counts)
                 text.append(block)
         self.texts.append(text)
+        for form in counts.exact:
+            self.exact[form].add(doc)
+        for pair in counts.pairs:
+            self.pairs[pair].add(doc)
+        counts.exact = counts.pairs = set()
         self._counts.append(counts)
         return doc
 
@@ -226,21 +304,29 @@ class LanguageIndex:
         words = self.words
         for doc, counts in enumerate(self._counts):
             factors = field_factors(counts.lengths, averages)
-            tf: dict[str, float] = defaultdict(float)
+            tf: dict[str, float] = {}
             for name, bucket in counts.fields.items():
                 factor = factors[name]
+                if not tf:  # the first field: 0.0 + x is x
+                    tf = {key: count * factor for key, count in bucket.items()}
+                    continue
+                get = tf.get
                 for key, count in bucket.items():
-                    tf[key] += count * factor
+                    tf[key] = get(key, 0.0) + count * factor
             title = counts.fields.get("title", {})
             titled = title_class(True, counts.lengths.get("title", 0))
-            cache: dict[tuple[float, bool], int] = {}
+            levels = {value: level(value, 0) for value in set(tf.values())}
+            in_title: dict[float, int] = {}
             for key, value in tf.items():
-                where = (value, key in title)
-                code = cache.get(where)
-                if code is None:
-                    code = cache[where] = level(value, titled if where[1] else 0)
+                if key in title:
+                    code = in_title.get(value)
+                    if code is None:
+                        code = in_title[value] = level(value, titled)
+                else:
+                    code = levels[value]
                 words[key][doc] = code
         self._counts = []
+        self._runs, self._seen, self._analyses = {}, set(), {}  # only adding pages needs them
 
 
 def build_index(pages: list[PageText], lang: str = "", synonyms: list[list[str]] | None = None) -> LanguageIndex:

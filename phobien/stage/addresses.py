@@ -69,7 +69,17 @@ search: paper wears, screens do not."""
 
 
 def qr_svg(url: str) -> bytes:
-    """The QR code of ``url`` as SVG (error correction M: survives a worn or folded leaflet)."""
+    """The QR code of ``url`` as SVG (error correction M: survives a worn or folded leaflet).
+    Made by :mod:`phobien.stage.qr` (the same bytes as segno's, in a fifth of the time or less)
+    where it can, else by segno."""
+    from phobien.stage import qr
+
+    if qr.fits(url):
+        return qr.svg(url, QR_MASK)
+    return _segno_svg(url)
+
+
+def _segno_svg(url: str) -> bytes:
     import io
 
     import segno
@@ -80,24 +90,29 @@ def qr_svg(url: str) -> bytes:
 
 
 def write_qr_codes(jobs: list[tuple[str, str]], cache: Path | None) -> None:
-    """Write a QR code for every (url, file); reuse codes made by earlier builds (the build
-    runs this in each language's worker, so the languages make theirs in parallel)."""
-
-    def cached(url: str) -> Path | None:
-        return cache / f"{hashlib.sha1(url.encode()).hexdigest()}.svg" if cache else None
+    """Write a QR code for every (url, file) (the build runs this in each language's worker, so
+    the languages make theirs in parallel). Codes that segno makes (:func:`qr_svg`) are kept in
+    ``cache`` for later builds; the others take less time to make than to read back."""
+    from phobien.stage import qr
 
     for url, target in jobs:
-        stored = cached(url)
-        if stored is not None and stored.is_file():
-            data = stored.read_bytes()
+        if qr.fits(url):
+            data = qr.svg(url, QR_MASK)
         else:
-            data = qr_svg(url)
-            if stored is not None:
-                stored.parent.mkdir(parents=True, exist_ok=True)
-                stored.write_bytes(data)
+            stored = cache / f"{hashlib.sha1(url.encode()).hexdigest()}.svg" if cache else None
+            if stored is not None and stored.is_file():
+                data = stored.read_bytes()
+            else:
+                data = _segno_svg(url)
+                if stored is not None:
+                    stored.parent.mkdir(parents=True, exist_ok=True)
+                    stored.write_bytes(data)
         path = Path(target)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        try:
+            path.write_bytes(data)
+        except FileNotFoundError:  # the engine writes the page's folder first, nearly always
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
 
 
 @dataclass

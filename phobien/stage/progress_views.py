@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from functools import cached_property
 from typing import Any
 
 from phobien.core.text import anchor, fold
@@ -87,6 +88,18 @@ class ProgressViews:
         self.agency_name = agency_name
         self._rows: dict[str, list[TaskProgress]] = {}
 
+    @cached_property
+    def _by_agency(self) -> dict[str, dict[str, list[tuple[str, TaskProgress]]]]:
+        """The tasks each agency leads and partners on, (plan, row) in the order of the plans and
+        their tasks: read once for all agency pages (rather than every task for each agency)."""
+        found: dict[str, dict[str, list[tuple[str, TaskProgress]]]] = {}
+        for pid in sorted(self.content.plans):
+            for row in self.rows(pid):
+                for role in ("lead", "partners"):
+                    for agency in dict.fromkeys(a.agency for a in getattr(row.task, role)):
+                        found.setdefault(agency, {"lead": [], "partners": []})[role].append((pid, row))
+        return found
+
     def rows(self, plan_id: str) -> list[TaskProgress]:
         if plan_id not in self._rows:
             self._rows[plan_id] = plan_progress(self.content, plan_id, self.today)
@@ -158,12 +171,7 @@ class ProgressViews:
 
     def agency(self, agency_id: str) -> list[dict[str, Any]]:
         """What an agency leads and what it partners on: a bar, late tasks, due next, done."""
-        mine: dict[str, list[tuple[str, TaskProgress]]] = {"lead": [], "partners": []}
-        for pid in sorted(self.content.plans):
-            for row in self.rows(pid):
-                for role, found in mine.items():
-                    if any(a.agency == agency_id for a in getattr(row.task, role)):
-                        found.append((pid, row))
+        mine = self._by_agency.get(agency_id) or {"lead": [], "partners": []}
         result = []
         for role, found in mine.items():
             views = [self.task(r, pid) for pid, r in found]

@@ -27,10 +27,22 @@ def relative(from_path: str, to_path: str, directory_urls: bool = True, anchor: 
     source = page_url(from_path, directory_urls)
     here = source.rstrip("/") if directory_urls else posixpath.dirname(source)
     target = page_url(to_path, directory_urls)
-    rel = posixpath.relpath(target or ".", here or ".")
+    rel = _relpath(target or ".", here or ".")
     if directory_urls and (target.endswith("/") or target == ""):
         rel = rel.rstrip("/") + "/" if rel != "." else "./"
     return rel + (f"#{anchor}" if anchor else "")
+
+
+def _relpath(path: str, start: str) -> str:
+    """``posixpath.relpath`` of two paths relative to the same folder, without asking the
+    operating system for the current folder twice (it did for each of thousands of links)."""
+    parts, base = path.split("/"), start.split("/")
+    if path.startswith("/") or start.startswith("/") or ".." in parts or ".." in base:
+        return posixpath.relpath(path, start)
+    parts = [p for p in parts if p and p != "."]
+    base = [p for p in base if p and p != "."]
+    common = len(posixpath.commonprefix([parts, base]))
+    return "/".join([".."] * (len(base) - common) + parts[common:]) or "."
 
 
 def html_path(path: str, directory_urls: bool = True) -> str:

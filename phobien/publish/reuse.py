@@ -97,9 +97,17 @@ class Record:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def _name(out: Path) -> str:
+    return hashlib.sha256(str(out.resolve()).encode("utf-8")).hexdigest()[:16]
+
+
 def record_path(root: Path, out: Path) -> Path:
-    name = hashlib.sha256(str(out.resolve()).encode("utf-8")).hexdigest()[:16]
-    return root / ".phobien-cache" / "build" / f"{name}.json"
+    return root / ".phobien-cache" / "build" / f"{_name(out)}.json"
+
+
+def search_cache(root: Path, out: Path) -> Path:
+    """Where the search index keeps the pages it analysed for builds into ``out``."""
+    return root / ".phobien-cache" / "search" / _name(out)
 
 
 def read_record(root: Path, out: Path) -> Record | None:

@@ -147,6 +147,7 @@ def build_languages(
         shutil.rmtree(site / work.job.lang, ignore_errors=True)
         (site / OUTCOME.format(lang=work.job.lang)).unlink(missing_ok=True)
         reuse_kept(kept, work)
+        work.search_cache = kept / "search"
     site.mkdir(parents=True, exist_ok=True)
     timer = Timings()
     failed = 0

@@ -102,6 +102,8 @@ def prepare(
     engine = get_engine(engine_name(content, opts.engine))
     frame = reuse.frame_digest(code, engine.name, opts.root) if code else ""
     out = opts.out.resolve()
+    if code and record is None:  # a clean build (or the first): the search index starts afresh too
+        shutil.rmtree(reuse.search_cache(opts.root, out), ignore_errors=True)
     works = []
     for lang in site.codes:
         lang_site = language_site(content, lang, opts)
@@ -129,6 +131,7 @@ def prepare(
                 reusable=reusable,
                 reuse_dir=out / lang if reusable else None,
                 rendered_with=rendered_with,
+                search_cache=reuse.search_cache(opts.root, out) if code else None,
             )
         )
     total = sum(len(p) for p in staged.values())

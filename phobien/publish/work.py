@@ -48,6 +48,8 @@ class LanguageWork:
     """The previous build's folder of this language (``site/<lang>``)."""
     rendered_with: str = ""
     """:func:`~phobien.publish.reuse.engine_digest` of the language (recorded for the next build)."""
+    search_cache: Path | None = None
+    """Folder of the pages the search index analysed in earlier builds (:mod:`phobien.search.cache`)."""
     digests: dict[str, str] | None = None
     """Staged path → :func:`~phobien.publish.reuse.page_digest`, when ``pages`` are not given
     (a job of a split build: ``phobien stage`` wrote them and their digests)."""
@@ -98,7 +100,8 @@ def build_language(work: LanguageWork) -> LanguageOutcome:
         with timer("QR codes"):
             write_qr_codes(work.qr, work.qr_cache)
         with timer("search index"):
-            index_language(job.out_dir, job.lang, work.offline, synonyms=synonyms_of(job.root, job.lang))
+            synonyms = synonyms_of(job.root, job.lang)
+            index_language(job.out_dir, job.lang, work.offline, synonyms=synonyms, cache=work.search_cache)
         with timer("link check"):
             files, dirs = scan(job.out_dir)
             dirs |= folders_of(work.outside_files) | {job.out_dir.parent.as_posix()}

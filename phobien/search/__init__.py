@@ -35,7 +35,7 @@ from pathlib import Path
 
 from phobien.search.extract import PageText, page_text
 from phobien.search.files import Sizes, index_files, write_files
-from phobien.search.index import LanguageIndex, build_index
+from phobien.search.index import LanguageIndex, synonym_groups
 
 SEARCH_FOLDER = "search"
 """Where the index of a language lives: the online search page's own folder, ``<lang>/search/``."""
@@ -69,13 +69,20 @@ def _is_search_page(rel: str) -> bool:
     return rel in (f"{SEARCH_FOLDER}/index.html", f"{SEARCH_FOLDER}.html")
 
 
+def _html_files(folder: Path) -> list[tuple[str, Path]]:
+    """The searchable HTML files of a language's folder, relative to it, in a stable order."""
+    found = []
+    for path in folder.rglob("*.html"):
+        rel = path.relative_to(folder).as_posix()
+        if rel != "404.html" and not _is_search_page(rel) and not rel.startswith("assets/"):
+            found.append((rel, path))
+    return sorted(found)
+
+
 def collect_pages(folder: Path, offline: bool = False) -> list[PageText]:
     """The searchable pages of one language's built folder, in a stable order."""
     pages = []
-    for path in sorted(folder.rglob("*.html"), key=lambda p: p.relative_to(folder).as_posix()):
-        rel = path.relative_to(folder).as_posix()
-        if rel == "404.html" or _is_search_page(rel) or rel.startswith("assets/"):
-            continue
+    for rel, path in _html_files(folder):
         text = page_text(path.read_text(encoding="utf-8", errors="replace"), page_url(rel, offline))
         if text is not None and not text.fallback:
             pages.append(text)
@@ -88,9 +95,26 @@ def index_language(
     offline: bool = False,
     sizes: Sizes | None = None,
     synonyms: list[list[str]] | None = None,
+    cache: Path | None = None,
 ) -> LanguageIndex:
     """Index the built pages of ``folder`` (``out/<lang>``) and write ``out/<lang>/search/*.js``;
-    ``synonyms`` are the groups of ``content/synonyms.yml`` for ``lang``."""
-    index = build_index(collect_pages(folder, offline), lang, synonyms)
+    ``synonyms`` are the groups of ``content/synonyms.yml`` for ``lang``. With ``cache`` (a
+    folder), pages whose HTML an earlier build analysed are not analysed again."""
+    from phobien.search.cache import PageCache
+
+    index = LanguageIndex(lang=lang, synonyms=synonym_groups(synonyms or [], lang))
+    kept = PageCache(cache, lang, offline, synonyms)
+    for rel, path in _html_files(folder):
+        html = path.read_bytes()
+        key = kept.key(rel, html) if cache is not None else ""
+        found, entry = kept.get(key) if cache is not None else (False, None)
+        if not found:
+            text = page_text(html.decode("utf-8", errors="replace"), page_url(rel, offline))
+            entry = index.analyse(text) if text is not None and not text.fallback else None
+        if entry is not None:
+            index.add_entry(entry)
+        kept.keep(key, entry)
+    index.finish()
     write_files(folder / SEARCH_FOLDER, index_files(index, lang, sizes))
+    kept.save()
     return index

@@ -92,6 +92,20 @@ class _Counts:
     """Pair keys in the page (:attr:`LanguageIndex.pairs`)."""
 
 
+@dataclass(slots=True)
+class PageEntry:
+    """One page's share of the index (:meth:`LanguageIndex.analyse`): plain data, picklable."""
+
+    meta: PageMeta
+    kind_keys: tuple[str, ...] | None
+    """The keys of the name of the page's kind, when the page names it."""
+    texts: list[str]
+    fields: dict[str, dict[str, float]]
+    lengths: dict[str, int]
+    exact: set[str]
+    pairs: set[str]
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class _Run:
     """One distinct run of a language, as :meth:`LanguageIndex._plain` uses it."""
@@ -269,10 +283,11 @@ class LanguageIndex:
 
     def add(self, page: PageText) -> int:
         """Add one page; returns its number."""
-        doc = len(self.pages)
-        self.pages.append(PageMeta(page.url, page.title, page.snippet, page.kind))
-        if page.kind_name and page.kind not in self.kind_names:
-            self.kind_names[page.kind] = phrase_keys(page.kind_name, self.lang)
+        return self.add_entry(self.analyse(page))
+
+    def analyse(self, page: PageText) -> PageEntry:
+        """What one page adds to the index, on its own (an incremental build keeps it, keyed by
+        the page's HTML: :mod:`phobien.search.cache`)."""
         counts = _Counts()
         self._text(page.title, "title", counts)
         if page.summary:
@@ -285,13 +300,28 @@ class LanguageIndex:
             if role != "1":
                 self._text(block, FIELD_OF_ROLE.get(role, "body"), counts)
                 text.append(block)
-        self.texts.append(text)
-        for form in counts.exact:
+        return PageEntry(
+            PageMeta(page.url, page.title, page.snippet, page.kind),
+            phrase_keys(page.kind_name, self.lang) if page.kind_name else None,
+            text,
+            {name: dict(bucket) for name, bucket in counts.fields.items()},
+            dict(counts.lengths),
+            counts.exact,
+            counts.pairs,
+        )
+
+    def add_entry(self, entry: PageEntry) -> int:
+        """Add a page analysed by :meth:`analyse` (in this build or an earlier one)."""
+        doc = len(self.pages)
+        self.pages.append(entry.meta)
+        if entry.kind_keys is not None and entry.meta.kind not in self.kind_names:
+            self.kind_names[entry.meta.kind] = entry.kind_keys
+        self.texts.append(entry.texts)
+        for form in entry.exact:
             self.exact[form].add(doc)
-        for pair in counts.pairs:
+        for pair in entry.pairs:
             self.pairs[pair].add(doc)
-        counts.exact = counts.pairs = set()
-        self._counts.append(counts)
+        self._counts.append(_Counts(entry.fields, entry.lengths))  # type: ignore[arg-type]
         return doc
 
     def finish(self) -> None:

@@ -97,13 +97,11 @@ def prepare(
     workers = max(1, min(len(site.codes), opts.jobs or os.cpu_count() or 1))
     staged, plan = _stage(content, stage_opts, workers, timer)
     work = opts.stage_dir or opts.root / ".phobien-cache" / "stage"
-    kept = _keep_staged(work, record)
+    kept = _keep_staged(work, record, reuse.search_cache(opts.root, opts.out.resolve()) if code else None)
     written_by_others = files_written_later(staged, plan, tmp, stage_opts.directory_urls)
     engine = get_engine(engine_name(content, opts.engine))
     frame = reuse.frame_digest(code, engine.name, opts.root) if code else ""
     out = opts.out.resolve()
-    if code and record is None:  # a clean build (or the first): the search index starts afresh too
-        shutil.rmtree(reuse.search_cache(opts.root, out), ignore_errors=True)
     works = []
     for lang in site.codes:
         lang_site = language_site(content, lang, opts)
@@ -123,6 +121,7 @@ def prepare(
                     "opensearch.xml": opensearch_xml(site.base_url, lang, lang_site.name),
                 },
                 qr=[(url, str(tmp / rel)) for url, rel in plan.qr.get(lang, [])],
+                qr_reused=_intact(record, out, [rel for _, rel in plan.qr.get(lang, [])]) if reusable else set(),
                 qr_cache=opts.root / ".phobien-cache" / "qr",
                 offline=opts.offline,
                 outside_files={f for other, fs in written_by_others.items() if other != lang for f in fs},
@@ -153,15 +152,23 @@ def _stage(
     return staged, plan
 
 
-def _keep_staged(work: Path, record: reuse.Record | None) -> bool:
+def _keep_staged(work: Path, record: reuse.Record | None, search: Path | None) -> bool:
     """Whether the staged folder is the one the recorded build left (then only the pages that
-    changed are written again); otherwise it is emptied."""
+    changed are written again); otherwise it is emptied. A clean build (or the first) also
+    starts the ``search`` index's cache afresh."""
+    if record is None and search is not None:
+        shutil.rmtree(search, ignore_errors=True)
     kept = record is not None and bool(record.stamp) and reuse.read_stamp(work) == record.stamp
     if kept:
         (work / reuse.STAMP).unlink()  # until this build has left the folder as its record says
     else:
         shutil.rmtree(work, ignore_errors=True)
     return kept
+
+
+def _intact(record: reuse.Record | None, out: Path, rels: list[str]) -> set[str]:
+    """The files among ``rels`` that the recorded build left in ``out`` as they were."""
+    return {rel for rel in rels if record is not None and reuse.intact(out, record.files, rel)}
 
 
 def _reusable(record: reuse.Record | None, lang: str, engine: str, out: Path, directory_urls: bool) -> dict[str, str]:

@@ -48,6 +48,10 @@ class LanguageWork:
     """The previous build's folder of this language (``site/<lang>``)."""
     rendered_with: str = ""
     """:func:`~phobien.publish.reuse.engine_digest` of the language (recorded for the next build)."""
+    qr_reused: set[str] = field(default_factory=set)
+    """QR code files (relative to the site) that the previous build left intact for the same
+    address (the address of a page is its file's place and the site's address, which the
+    engine settings hold): taken from the previous site instead of being made again."""
     search_cache: Path | None = None
     """Folder of the pages the search index analysed in earlier builds (:mod:`phobien.search.cache`)."""
     digests: dict[str, str] | None = None
@@ -98,7 +102,7 @@ def build_language(work: LanguageWork) -> LanguageOutcome:
         for name, text in work.extra_files.items():
             (job.out_dir / name).write_text(text, encoding="utf-8")
         with timer("QR codes"):
-            write_qr_codes(work.qr, work.qr_cache)
+            _qr_codes(work)
         with timer("search index"):
             synonyms = synonyms_of(job.root, job.lang)
             index_language(job.out_dir, job.lang, work.offline, synonyms=synonyms, cache=work.search_cache)
@@ -121,25 +125,37 @@ def page_digests(work: LanguageWork) -> dict[str, str]:
     return {p.path: page_digest(p, work.meta.get(p.path, {})) for p in work.pages}
 
 
+def _qr_codes(work: LanguageWork) -> None:
+    """The language's QR codes: those of :attr:`LanguageWork.qr_reused` from the previous site,
+    the others made (or taken from the cache of codes)."""
+    site = work.job.out_dir.parent
+    make = work.qr
+    if work.reuse_dir is not None and work.qr_reused:
+        rel = {target: Path(target).relative_to(site).as_posix() for _, target in work.qr}
+        _link_files(work.reuse_dir.parent, site, [rel[t] for _, t in work.qr if rel[t] in work.qr_reused])
+        make = [(url, t) for url, t in work.qr if rel[t] not in work.qr_reused]
+    write_qr_codes(make, work.qr_cache)
+
+
+def _link_files(previous: Path, out: Path, rels: list[str]) -> None:
+    """Hard-link (or copy) ``previous/rel`` to ``out/rel`` for each of ``rels``."""
+    made: set[Path] = set()
+    for rel in rels:
+        target = out / rel
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        try:
+            os.link(previous / rel, target)
+        except OSError:
+            shutil.copy2(previous / rel, target)
+
+
 def _reuse(previous: Path, out: Path, paths: set[str], directory_urls: bool) -> int:
     """Bring the previous build's HTML of ``paths`` into ``out``, where the engine did not write
     it anew (the pages of the menu are always rendered). A hard link where the file system has
     them (the file is never written again: the next build writes new files and links the
     rest), else a copy. Returns the number of files brought."""
-    made: set[Path] = set()
-    count = 0
-    for path in sorted(paths):
-        rel = html_path(path, directory_urls)
-        target = out / rel
-        if target.exists():
-            continue
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        source = previous / rel
-        try:
-            os.link(source, target)
-        except OSError:
-            shutil.copy2(source, target)
-        count += 1
-    return count
+    rels = [rel for rel in (html_path(path, directory_urls) for path in sorted(paths)) if not (out / rel).exists()]
+    _link_files(previous, out, rels)
+    return len(rels)

@@ -42,9 +42,11 @@ class PageCache:
         self.now: dict[str, PageEntry | None] = {}
         if self.path is not None and self.path.is_file():
             try:
-                version, entries = marshal.loads(self.path.read_bytes())
-                if version == self.version and isinstance(entries, dict):
-                    self.before = {key: _entry(value) for key, value in entries.items()}
+                with self.path.open("rb") as f:
+                    if marshal.load(f) == self.version:
+                        for _ in range(marshal.load(f)):
+                            key, value = marshal.load(f)
+                            self.before[key] = _entry(value)
             except (OSError, EOFError, ValueError, TypeError, IndexError):
                 self.before = {}  # damaged or of another layout: analyse every page again
 
@@ -67,7 +69,11 @@ class PageCache:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(f".tmp-{os.getpid()}")
-        tmp.write_bytes(marshal.dumps((self.version, {key: _plain(e) for key, e in self.now.items()})))
+        with tmp.open("wb") as f:  # one record per page, so that no copy of the whole is made
+            marshal.dump(self.version, f)
+            marshal.dump(len(self.now), f)
+            for key, entry in self.now.items():
+                marshal.dump((key, _plain(entry)), f)
         tmp.replace(self.path)
 
 

@@ -10,9 +10,13 @@ gives the same pages, byte for byte.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import random
 import re
+import shutil
+import subprocess
+import sys
 import unicodedata
 from collections import defaultdict
 from html import escape
@@ -131,3 +135,57 @@ def write_pages(folder: Path, pages: int, words: int) -> None:
             f"{body}</article></main></body></html>\n",
             encoding="utf-8",
         )
+
+
+def _stamp(pages: int, words: int) -> str:
+    """What the generated index depends on: the indexing code, this generator, its size."""
+    digest = hashlib.sha256(f"{pages} {words}".encode())
+    code = sorted((REPO / "phobien" / "search").glob("*.py"))
+    for path in [*code, REPO / "phobien" / "core" / "text.py", Path(__file__)]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def indexed(work: Path, pages: int, words: int) -> dict[str, Path]:
+    """The index files (``search/*.js``) of the generated pages, as a served build has them
+    (``online``) and as the ``--offline`` copy has them (``offline``: the page addresses end in
+    ``index.html``), in ``work``; made again only when the code or the size changed."""
+    stamp = work / "stamp.txt"
+    folders = {"online": work / "index-online", "offline": work / "index-offline"}
+    if stamp.is_file() and stamp.read_text() == _stamp(pages, words) and all(f.is_dir() for f in folders.values()):
+        return folders
+    from phobien.search import SEARCH_FOLDER, index_language
+
+    stamp.unlink(missing_ok=True)
+    folder = work / "vi"
+    shutil.rmtree(folder, ignore_errors=True)
+    write_pages(folder, pages, words)
+    for name, folder_of in folders.items():
+        shutil.rmtree(folder_of, ignore_errors=True)
+        shutil.rmtree(folder / SEARCH_FOLDER, ignore_errors=True)
+        index_language(folder, "vi", offline=name == "offline")
+        (folder / SEARCH_FOLDER).rename(folder_of)
+    shutil.rmtree(folder)
+    stamp.write_text(_stamp(pages, words))
+    return folders
+
+
+def search_site(out: Path, index: Path, offline: bool) -> Path:
+    """A real build of ``tests/fixtures/minimal`` (the engine files of the repository, no PDFs)
+    whose Vietnamese search page uses the generated ``index``; returns ``out``."""
+    project = out.with_name(out.name + "-project")
+    shutil.rmtree(project, ignore_errors=True)
+    shutil.copytree(REPO / "tests" / "fixtures" / "minimal", project)
+    shutil.copytree(REPO / "overrides", project / "overrides")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    command = [sys.executable, "-m", "phobien", "--root", str(project), "build", "--preview", "--no-print"]
+    command += ["--out", str(out), *(["--offline"] if offline else [])]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(done.stdout + done.stderr)
+    shutil.rmtree(project)
+    search = out / "vi" / "search"
+    for old in search.glob("*.js"):
+        old.unlink()
+    shutil.copytree(index, search, dirs_exist_ok=True)
+    return out

@@ -22,7 +22,7 @@
     loading: script.getAttribute("data-loading") || "…",
     missing: script.getAttribute("data-missing") || "{words}"
   };
-  var PAGE = 10, DEBOUNCE = 100, AHEAD = 50, EXCERPT_WORDS = 26, EXCERPTS = 2, EXCERPT_PAUSE = 250;
+  var PAGE = 10, FIRST = 4, DEBOUNCE = 100, QUICK = 50, AHEAD = 50, EXCERPT_WORDS = 26, EXCERPTS = 2, EXCERPT_PAUSE = 250;
 
   /* ---- words (tokens.py) ---- */
   var KHMER = "\\u1780-\\u17FF\\u19E0-\\u19FF";
@@ -603,15 +603,16 @@
   var NOTHING = { count: 0, top: function () { return []; }, missing: [] };
   function say(s) { if (status && status.textContent !== s) { status.textContent = s; } }
 
-  function show(m, q, found, count, id, stale) {
-    var docs = found.top(count);
-    var chunks = docs.map(function (d) { return "m" + Math.floor(d / m.chunk).toString(16); });
-    return fetchAll(m, chunks).then(function () {
-      if (id !== current || (stale && stale())) { return; }
-      if (watcher) { watcher.disconnect(); }
-      var list = document.createElement("ol");
-      list.className = "pb-results";
-      var items = docs.map(function (d) {
+  /* The first FIRST results (about a phone's screen) are shown as soon as their metadata is in;
+     the rest of the page of results once typing stops for EXCERPT_PAUSE: results shown while
+     typing are replaced at the next key, and each file fetched costs a phone's main thread
+     about as much as matching. After "more", the whole page at once. */
+  function show(m, q, found, count, id, stale, shown) {
+    var docs = found.top(count), first = count > PAGE ? docs.length : Math.min(FIRST, docs.length), list;
+    function chunks(ds) { return ds.map(function (d) { return "m" + Math.floor(d / m.chunk).toString(16); }); }
+    function gone() { return id !== current || (stale && stale()); }
+    function add(from, to) {
+      docs.slice(from, to).forEach(function (d, i) {
         var row = files["m" + Math.floor(d / m.chunk).toString(16)].data[d % m.chunk];
         var li = document.createElement("li"), a = document.createElement("a"), p = document.createElement("p");
         li.className = "pb-result";
@@ -621,8 +622,28 @@
         li.appendChild(a);
         if (row[2]) { li.appendChild(p); }
         list.appendChild(li);
-        return [li, d];
+        watch(m, q, li, d, id, from + i);
       });
+    }
+    function more() {
+      if (found.count <= count) { return; }
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "pb-results__more";
+      button.textContent = "↓ " + (count + 1) + "–" + Math.min(found.count, count + PAGE) + " / " + found.count;
+      button.addEventListener("click", function () {
+        show(m, q, found, count + PAGE, id).then(function () {
+          var next = box.querySelectorAll(".pb-result a")[count];
+          if (next) { next.focus(); }
+        });
+      });
+      box.appendChild(button);
+    }
+    return fetchAll(m, chunks(docs.slice(0, first))).then(function () {
+      if (gone()) { return; }
+      if (watcher) { watcher.disconnect(); }
+      list = document.createElement("ol");
+      list.className = "pb-results";
       box.textContent = "";
       if (found.missing.length) {
         var note = document.createElement("p");
@@ -632,21 +653,17 @@
       }
       box.appendChild(list);
       waiting = [];
-      items.forEach(function (it, i) { watch(m, q, it[0], it[1], id, i); });
-      if (found.count > count) {
-        var more = document.createElement("button");
-        more.type = "button";
-        more.className = "pb-results__more";
-        more.textContent = "↓ " + (count + 1) + "–" + Math.min(found.count, count + PAGE) + " / " + found.count;
-        more.addEventListener("click", function () {
-          show(m, q, found, count + PAGE, id).then(function () {
-            var next = box.querySelectorAll(".pb-result a")[count];
-            if (next) { next.focus(); }
-          });
-        });
-        box.appendChild(more);
-      }
+      add(0, first);
       say(text.results.replace("{n}", found.count));
+      if (shown) { shown(); }
+      if (first === docs.length) { more(); return; }
+      return new Promise(function (resolve) { settled(id, resolve); }).then(function () {
+        return fetchAll(m, chunks(docs.slice(first)));
+      }).then(function () {
+        if (gone()) { return; }
+        add(first, docs.length);
+        more();
+      });
     });
   }
 
@@ -655,8 +672,10 @@
   function run(value) {
     var id = ++current, at = typed;
     function stale() { return id !== current || at !== typed; }
+    /* data-search-shown: the first results are in the page; data-search-done: all of them */
+    function flag(name) { box.setAttribute(name, value); }
     clearTimeout(timer);
-    if (!runs(value).length) { box.textContent = ""; say(""); box.setAttribute("data-search-done", value); return Promise.resolve(); }
+    if (!runs(value).length) { box.textContent = ""; say(""); flag("data-search-shown"); flag("data-search-done"); return Promise.resolve(); }
     var slow = setTimeout(function () { if (id === current) { say(text.loading); } }, 200);
     return manifest().then(function (m) {
       var q = parse(value, m);
@@ -665,10 +684,13 @@
         var found = q.terms.length ? match(m, q) : NOTHING;
         state = { value: value, found: found };
         if (!found.count) { box.textContent = ""; say(text.none); return; }
-        return show(m, q, found, PAGE, id, stale);
+        return show(m, q, found, PAGE, id, stale, function () { clearTimeout(slow); flag("data-search-shown"); });
       });
     }).catch(function () { if (id === current) { say(text.none); } })
-      .then(function () { clearTimeout(slow); if (!stale()) { box.setAttribute("data-search-done", value); } });
+      .then(function () {
+        clearTimeout(slow);
+        if (!stale()) { flag("data-search-shown"); flag("data-search-done"); }
+      });
   }
 
   /* Shards are fetched ahead: of words followed by a space at once, of the whole query after a
@@ -693,14 +715,20 @@
     }
   };
 
-  input.addEventListener("input", function () {
-    var value = input.value;
+  /* The pause before searching is DEBOUNCE while keys come faster than that: a fast typist would
+     otherwise search (and download the files of) every prefix. Once keys come slower, as on a
+     phone, every key is searched whatever the pause, and a longer one only delays the results:
+     it is then QUICK. */
+  var lastKey = -1;
+  input.addEventListener("input", function (event) {
+    var value = input.value, now = event.timeStamp || performance.now(), slow = lastKey >= 0 && now - lastKey > DEBOUNCE;
+    lastKey = now;
     typed++;
     prefetch(value.replace(/\S*$/, ""));
     clearTimeout(early);
     clearTimeout(timer);
-    early = setTimeout(function () { prefetch(value); }, AHEAD);
-    timer = setTimeout(function () { run(value); }, DEBOUNCE);
+    if (!slow) { early = setTimeout(function () { prefetch(value); }, AHEAD); }
+    timer = setTimeout(function () { run(value); }, slow ? QUICK : DEBOUNCE);
   });
   // Enter in the box submits the form through its default button, which is the first in the
   // page: a language button of the header. Only a button pressed on purpose changes language.

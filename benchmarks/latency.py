@@ -7,8 +7,8 @@ at 1.75 device pixels, the CPU slowed :data:`CPU_SLOWDOWN` times (CDP
 (``keyboard.type`` with a delay), so search.js runs as it does for a person: prefetching shards
 while typing, searching after its pause. The page records, with ``performance.now()``, the
 time of the last ``input`` event, the moment search.js marks the first results as in the DOM
-(``data-search-shown``: the first four, about a phone's screen), the next frame after that,
-and the moment all ten are (``data-search-done``: search.js adds the other six once typing
+(``data-search-shown``: the first three, a phone's screen), the next frame after that,
+and the moment all ten are (``data-search-done``: search.js adds the others once typing
 has stopped for a moment); a MutationObserver sees the marks, which make no request and
 store nothing.
 """

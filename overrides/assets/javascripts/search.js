@@ -22,7 +22,7 @@
     loading: script.getAttribute("data-loading") || "…",
     missing: script.getAttribute("data-missing") || "{words}"
   };
-  var PAGE = 10, FIRST = 4, DEBOUNCE = 100, QUICK = 50, AHEAD = 50, EXCERPT_WORDS = 26, EXCERPTS = 2, EXCERPT_PAUSE = 250;
+  var PAGE = 10, FIRST = 3, DEBOUNCE = 100, QUICK = 50, AHEAD = 50, EXCERPT_WORDS = 26, EXCERPTS = 2, EXCERPT_PAUSE = 250;
 
   /* ---- words (tokens.py) ---- */
   var KHMER = "\\u1780-\\u17FF\\u19E0-\\u19FF";
@@ -316,9 +316,12 @@
   var EMPTY = new Int32Array(0), EMPTY_CODES = new Uint8Array(0), decoded = {}, decodedCount = 0, DECODED_MAX = 512;
   function docList(raw, size) {
     var out = new Int32Array(size), n = 0, i, last = 0;
-    if (typeof raw === "string") {
-      var bits = atob(raw);
-      for (i = 0; i < size; i++) { if (bits.charCodeAt(i >> 3) >> (i & 7) & 1) { out[n++] = i; } }
+    if (typeof raw === "string") { /* a bitmap, 8 pages a byte */
+      var bits = atob(raw), bytes = Math.min(bits.length, (size + 7) >> 3);
+      for (var at = 0; at < bytes; at++) {
+        var byte = bits.charCodeAt(at);
+        for (i = 0; byte; i++, byte >>= 1) { if (byte & 1 && at * 8 + i < size) { out[n++] = at * 8 + i; } }
+      }
       return out.slice(0, n);
     }
     if (!(raw.length > 0 && raw[0] === -1)) {
@@ -405,7 +408,8 @@
   function buffers(size) {
     if (!sums || sums.size !== size) {
       sums = { size: size, score: new Float64Array(size), covered: new Float64Array(size), titled: new Float64Array(size),
-        present: new Uint16Array(size), exact: new Uint16Array(size), candidate: new Uint8Array(size) };
+        present: new Uint16Array(size), exact: new Uint16Array(size), candidate: new Uint8Array(size),
+        listed: new Int32Array(size) };
     } else {
       sums.score.fill(0); sums.covered.fill(0); sums.titled.fill(0);
       sums.present.fill(0); sums.exact.fill(0); sums.candidate.fill(0);
@@ -415,7 +419,7 @@
   function match(m, q) {
     var R = m.rank, size = m.pages, scored = scoreTerms(m, q), b = buffers(size);
     var score = b.score, covered = b.covered, titled = b.titled, present = b.present, exactly = b.exact;
-    var candidate = b.candidate, markedRequired = 0, i, j, d;
+    var candidate = b.candidate, listed = b.listed, found = 0, markedRequired = 0, i, j, d;
     var required = scored.filter(function (s) { return !s.term.optional; });
     scored.forEach(function (s) {
       var t = s.term, docs = s.docs, codes = s.codes, exact = s.exact, cap = Math.min(s.idf, R.IDF_CAP), half = cap * 0.5;
@@ -432,7 +436,7 @@
         }
         if (counted) {
           present[doc]++;
-          candidate[doc] = 1;
+          if (!candidate[doc]) { candidate[doc] = 1; listed[found++] = doc; }
           if (code >= R.TITLE_FLAG || code === R.COMMON) { titled[doc] += cap; }
         }
       }
@@ -461,13 +465,14 @@
     });
     var factor = [1].concat(R.KINDS.map(function (w, k) { return wanted.indexOf(R.KIND_CODES.charAt(k)) >= 0 ? 1 : w; }));
     var n = 0, best = 0, complete = false, named = R.NAMED_SHARE * totalIdf, all = required.length;
-    for (d = 0; d < size; d++) { if (candidate[d]) { n++; } }
+    for (j = 0; j < found; j++) { if (candidate[listed[j]]) { n++; } }
     var ids = new Int32Array(n), unnamed = new Uint8Array(n), lacking = new Uint16Array(n);
     var values = new Float64Array(n), coverage = new Float64Array(n);
-    for (d = 0, i = 0; d < size; d++) {
+    for (j = 0, i = 0; j < found; j++) {
+      d = listed[j];
       if (!candidate[d]) { continue; }
       var cov = covered[d] / totalIdf, power = 1;
-      for (j = 0; j < R.COVERAGE; j++) { power *= cov; }
+      for (var c = 0; c < R.COVERAGE; c++) { power *= cov; }
       var isNamed = titled[d] >= named && (numbered || present[d] >= R.NAMED_MIN_WORDS);
       ids[i] = d;
       unnamed[i] = isNamed ? 0 : 1;
@@ -603,10 +608,11 @@
   var NOTHING = { count: 0, top: function () { return []; }, missing: [] };
   function say(s) { if (status && status.textContent !== s) { status.textContent = s; } }
 
-  /* The first FIRST results (about a phone's screen) are shown as soon as their metadata is in;
-     the rest of the page of results once typing stops for EXCERPT_PAUSE: results shown while
-     typing are replaced at the next key, and each file fetched costs a phone's main thread
-     about as much as matching. After "more", the whole page at once. */
+  /* The first FIRST results are shown as soon as their metadata is in (a phone shows two and
+     the start of a third at 412 x 823 px, fewer with its keyboard up), the rest of the page of
+     results once typing stops for EXCERPT_PAUSE: results shown while typing are replaced at the
+     next key, and each file fetched costs a phone's main thread more than matching does. After
+     "more", the whole page at once. */
   function show(m, q, found, count, id, stale, shown) {
     var docs = found.top(count), first = count > PAGE ? docs.length : Math.min(FIRST, docs.length), list;
     function chunks(ds) { return ds.map(function (d) { return "m" + Math.floor(d / m.chunk).toString(16); }); }

@@ -48,11 +48,12 @@ WATCH = """(() => {
   new MutationObserver((records) => {
     const now = performance.now();
     for (const r of records) {
-      const v = r.target.getAttribute(r.attributeName), first = r.attributeName === "data-search-shown";
-      const seen = first ? t.shown : t.done;
-      if (v === null || v in seen) { continue; }
-      seen[v] = now;
-      if (first) { requestAnimationFrame(() => setTimeout(() => { t.frame[v] = performance.now(); }, 0)); }
+      const v = r.target.getAttribute(r.attributeName);
+      if (v === null) { continue; }
+      if (r.attributeName === "data-search-done" && !(v in t.done)) { t.done[v] = now; }
+      if (v in t.shown) { continue; }  /* a search.js without data-search-shown shows all at once */
+      t.shown[v] = now;
+      requestAnimationFrame(() => setTimeout(() => { t.frame[v] = performance.now(); }, 0));
     }
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-search-shown", "data-search-done"] });
 })();"""

@@ -48,6 +48,7 @@ TABLE: list[tuple[str, str, list[str]]] = [
     ("vi", "dien thoai", DIEN_THOAI),
     ("vi", "xyzzyq", []),
     ("vi", "tra xyzzyq", TRA),  # one unknown word: the pages with the others
+    ("vi", "tra constructor", TRA),  # a word that is a property of every JavaScript object, on no page
     ("vi", "tra tấ", TRA),
     ("vi", '"tra tấn"', ["tra-tan.md", "plans/index.md", "xa-tra-tan.md"]),  # not "Tra cứu … tấn công"
     ("km", "ទារុណកម្ម", ["tra-tan.md", "plans/index.md"]),  # inside ការធ្វើទារុណកម្មត្រូវ…

@@ -22,7 +22,7 @@
     loading: script.getAttribute("data-loading") || "…",
     missing: script.getAttribute("data-missing") || "{words}"
   };
-  var PAGE = 10, DEBOUNCE = 100, AHEAD = 50, EXCERPT_WORDS = 26, EXCERPTS = 2;
+  var PAGE = 10, FIRST = 3, DEBOUNCE = 100, QUICK = 50, AHEAD = 50, EXCERPT_WORDS = 26, EXCERPTS = 2, EXCERPT_PAUSE = 250;
 
   /* ---- words (tokens.py) ---- */
   var KHMER = "\\u1780-\\u17FF\\u19E0-\\u19FF";
@@ -198,9 +198,15 @@
   }
 
   /* ---- stop words (lang.py) ---- */
-  function optional(m, words) {
-    var stops = {}, folded = {}, out;
+  function stopWords(m) { /* folded once per manifest: parse runs on every keystroke */
+    if (m && m.stopWords) { return m.stopWords; }
+    var stops = Object.create(null), folded = Object.create(null);
     ((m && m.stop) || []).forEach(function (w) { stops[w] = 1; folded[fold(w)] = 1; });
+    if (m) { m.stopWords = [stops, folded]; }
+    return [stops, folded];
+  }
+  function optional(m, words) {
+    var lists = stopWords(m), stops = lists[0], folded = lists[1], out;
     out = words.map(function (w) { return !!(stops[w[1]] || (w[1] === w[0] && folded[w[0]])); });
     var keys = words.map(function (w) { return w[0]; });
     ((m && m.stopPhrases) || []).forEach(function (p) {
@@ -284,7 +290,11 @@
   function manifest() {
     if (!manifestPromise) {
       manifestPromise = load("manifest", Date.now()).then(function (m) {
-        m.kindCodes = (m.kinds || []).map(function (r) { return new Array(r[1] + 1).join(r[0]); }).join("");
+        var codes = (m.kinds || []).map(function (r) { return new Array(r[1] + 1).join(r[0]); }).join("");
+        m.kindIndex = new Uint8Array(m.pages); /* 1 + the kind's number in KIND_CODES; 0: unknown */
+        for (var d = 0; d < m.pages; d++) { m.kindIndex[d] = m.rank.KIND_CODES.indexOf(codes.charAt(d) || "z") + 1; }
+        m.levelOf = new Uint8Array(128);
+        for (var i = 0; i < m.rank.LEVEL_CHARS.length; i++) { m.levelOf[m.rank.LEVEL_CHARS.charCodeAt(i)] = i; }
         return m;
       }).catch(function (e) { manifestPromise = null; delete files.manifest; throw e; });
     }
@@ -302,106 +312,223 @@
     return names.filter(function (n, i) { return names.indexOf(n) === i; });
   }
   function fetchAll(m, names) { return Promise.all(names.map(function (n) { return load(n, m.id); })); }
-  function get(m, space, key) { var f = files[shard(m, space, key)]; return f && f.data ? f.data[key] : undefined; }
-
-  function positions(raw, size) {
-    var out = [], i;
-    if (typeof raw === "string") {
-      var bits = atob(raw);
-      for (i = 0; i < size; i++) { if (bits.charCodeAt(i >> 3) >> (i & 7) & 1) { out.push(i); } }
-      return out;
+  /* ---- postings (files.py): decoded once per visit into typed arrays ---- */
+  var EMPTY = new Int32Array(0), EMPTY_CODES = new Uint8Array(0), decoded = {}, decodedCount = 0, DECODED_MAX = 512;
+  function docList(raw, size) {
+    var out = new Int32Array(size), n = 0, i, last = 0;
+    if (typeof raw === "string") { /* a bitmap, 8 pages a byte */
+      var bits = atob(raw), bytes = Math.min(bits.length, (size + 7) >> 3);
+      for (var at = 0; at < bytes; at++) {
+        var byte = bits.charCodeAt(at);
+        for (i = 0; byte; i++, byte >>= 1) { if (byte & 1 && at * 8 + i < size) { out[n++] = at * 8 + i; } }
+      }
+      return out.slice(0, n);
     }
-    var complement = raw.length > 0 && raw[0] === -1, last = 0, listed = [];
-    for (i = complement ? 1 : 0; i < raw.length; i++) { last += raw[i]; listed.push(last); }
-    if (!complement) { return listed; }
-    var skip = {};
-    listed.forEach(function (n) { skip[n] = 1; });
-    for (i = 0; i < size; i++) { if (!skip[i]) { out.push(i); } }
+    if (!(raw.length > 0 && raw[0] === -1)) {
+      for (i = 0; i < raw.length; i++) { last += raw[i]; out[n++] = last; }
+      return out.slice(0, n);
+    }
+    var skip = new Uint8Array(size);
+    for (i = 1; i < raw.length; i++) { last += raw[i]; skip[last] = 1; }
+    for (i = 0; i < size; i++) { if (!skip[i]) { out[n++] = i; } }
+    return out.slice(0, n);
+  }
+  /* The pages of a key (and, for words, its level in each): null when no page has it. */
+  function entry(m, space, key) {
+    var id = space + "\u0000" + key, e = decoded[id];
+    if (e !== undefined) { return e; }
+    var f = files[shard(m, space, key)];
+    if (!f || !f.data) { return null; }
+    var raw = Object.prototype.hasOwnProperty.call(f.data, key) ? f.data[key] : undefined;
+    if (raw === undefined) { e = null; }
+    else if (space !== "w") { e = { docs: docList(raw, m.pages) }; }
+    else {
+      var docs = docList(raw[0], m.pages), codes = new Uint8Array(docs.length);
+      if (typeof raw[1] === "number") { codes.fill(raw[1]); }
+      else { for (var i = 0; i < docs.length; i++) { codes[i] = m.levelOf[raw[1].charCodeAt(i)]; } }
+      e = { docs: docs, codes: codes };
+    }
+    if (++decodedCount > DECODED_MAX) { decoded = {}; decodedCount = 0; }
+    decoded[id] = e;
+    return e;
+  }
+  function marks(docs, size) {
+    var out = new Uint8Array(size);
+    for (var i = 0; i < docs.length; i++) { out[docs[i]] = 1; }
     return out;
   }
-  function pageSet(m, space, key) {
-    var raw = get(m, space, key), set = {};
-    if (raw !== undefined) { positions(raw, m.pages).forEach(function (d) { set[d] = 1; }); }
-    return set;
+  function docsOf(m, space, key) { var e = entry(m, space, key); return e ? e.docs : EMPTY; }
+  function has(docs, d) { /* binary search: docs are sorted */
+    var lo = 0, hi = docs.length - 1;
+    while (lo <= hi) { var mid = (lo + hi) >> 1; if (docs[mid] === d) { return true; } if (docs[mid] < d) { lo = mid + 1; } else { hi = mid - 1; } }
+    return false;
   }
-  function count(set) { return Object.keys(set).length; }
+  function idf(m, df) { return Math.log(1 + (m.pages - df + 0.5) / (df + 0.5)); }
 
-  /* ---- matching and ranking (query.py, rank.py) ---- */
+  /* ---- matching and ranking (query.py, rank.py) ----
+     Term at a time: each word's pages add to per-page sums in typed arrays, in the order of the
+     query's words and then of its phrases, so that every page's sums are made of the same
+     additions in the same order as in query.py (the same floats); then one pass over the
+     candidates and a top-k selection of the results shown (the rest are sorted when asked). */
   function scoreTerms(m, q) {
-    var R = m.rank;
     return q.terms.map(function (t) {
-      var raw = get(m, "w", t.key), levels = {}, docs = {};
-      if (raw !== undefined) {
-        positions(raw[0], m.pages).forEach(function (d, i) {
-          levels[d] = typeof raw[1] === "number" ? raw[1] : R.LEVEL_CHARS.indexOf(raw[1].charAt(i));
-        });
+      var word = entry(m, "w", t.key), docs = word ? word.docs : EMPTY, codes = word ? word.codes : EMPTY_CODES;
+      if (t.pairs.length) { /* Khmer: every cluster bigram of the word decides */
+        docs = docsOf(m, "p", t.pairs[0]);
+        for (var i = 1; i < t.pairs.length && docs.length; i++) {
+          var other = marks(docsOf(m, "p", t.pairs[i]), m.pages);
+          docs = docs.filter(function (d) { return other[d]; });
+        }
+        var level = word ? codesByDoc(word.docs, word.codes, m.pages) : null;
+        codes = new Uint8Array(docs.length);
+        for (i = 0; i < docs.length; i++) { codes[i] = (level && level[docs[i]]) || 1; }
       }
-      if (t.pairs.length) {
-        var sets = t.pairs.map(function (p) { return pageSet(m, "p", p); });
-        Object.keys(sets[0]).forEach(function (d) { if (sets.every(function (s) { return s[d]; })) { docs[d] = 1; } });
-      } else {
-        Object.keys(levels).forEach(function (d) { docs[d] = 1; });
-      }
-      var df = count(docs);
-      return { term: t, levels: levels, docs: docs, exact: t.marked ? pageSet(m, "e", t.exact) : {},
-        idf: Math.log(1 + (m.pages - df + 0.5) / (df + 0.5)) };
+      return { term: t, docs: docs, codes: codes, exact: t.marked ? marks(docsOf(m, "e", t.exact), m.pages) : null,
+        idf: idf(m, docs.length) };
     });
   }
-  function rank(m, doc, scored, phrases, totalIdf, numbered, wanted) {
-    var R = m.rank, strengths = [], score = 0, covered = 0, titled = 0, n = 0, folded = 0;
-    scored.forEach(function (s) {
-      if (!s.docs[doc]) { strengths.push(0); if (s.term.marked && !s.term.optional) { folded++; } return; }
-      var code = s.levels[doc] !== undefined ? s.levels[doc] : 1, strength = (code % R.TITLE_FLAG) / R.STEPS;
-      strengths.push(strength);
-      var w = s.idf * (strength + R.TITLE_BONUS * Math.floor(code / R.TITLE_FLAG) / 2), share = 1;
-      if (s.term.marked && !s.exact[doc]) { w *= R.FOLDED; share = 0.5; if (!s.term.optional) { folded++; } }
+  function codesByDoc(docs, codes, size) {
+    var out = new Uint8Array(size);
+    for (var i = 0; i < docs.length; i++) { out[docs[i]] = codes[i]; }
+    return out;
+  }
+  /* What a word adds for each level (query.py _rank), folded: typed with marks the page lacks. */
+  function weights(R, s, folded) {
+    var out = new Float64Array(64);
+    for (var code = 0; code < 64; code++) {
+      var strength = (code % R.TITLE_FLAG) / R.STEPS;
+      var w = s.idf * (strength + R.TITLE_BONUS * Math.floor(code / R.TITLE_FLAG) / 2);
+      if (folded) { w *= R.FOLDED; }
       if (s.term.optional) { w *= R.OPTIONAL; }
-      else {
-        covered += Math.min(s.idf, R.IDF_CAP) * share;
-        n++;
-        titled += code >= R.TITLE_FLAG || code === R.COMMON ? Math.min(s.idf, R.IDF_CAP) : 0;
-      }
-      score += w;
-    });
-    phrases.forEach(function (p) { if (p[2][doc]) { score += R.PHRASE * p[3] * (strengths[p[0]] + strengths[p[1]]) / 2; } });
-    var coverage = covered / totalIdf, power = 1;
-    for (var i = 0; i < R.COVERAGE; i++) { power *= coverage; }
-    var named = titled >= R.NAMED_SHARE * totalIdf && (numbered || n >= R.NAMED_MIN_WORDS);
-    var code = m.kindCodes.charAt(doc) || "z", k = R.KIND_CODES.indexOf(code);
-    var value = score * power * (named || wanted.indexOf(code) >= 0 ? 1 : (k >= 0 ? R.KINDS[k] : 1));
-    return [named ? 0 : 1, folded, Math.floor(value * 1e6), coverage];
+      out[code] = w;
+    }
+    return out;
+  }
+  var sums = null;
+  function buffers(size) {
+    if (!sums || sums.size !== size) {
+      sums = { size: size, score: new Float64Array(size), covered: new Float64Array(size), titled: new Float64Array(size),
+        present: new Uint16Array(size), exact: new Uint16Array(size), candidate: new Uint8Array(size),
+        listed: new Int32Array(size) };
+    } else {
+      sums.score.fill(0); sums.covered.fill(0); sums.titled.fill(0);
+      sums.present.fill(0); sums.exact.fill(0); sums.candidate.fill(0);
+    }
+    return sums;
   }
   function match(m, q) {
-    var scored = scoreTerms(m, q), required = scored.filter(function (s) { return !s.term.optional; });
-    var candidates = {};
-    required.forEach(function (s) { Object.keys(s.docs).forEach(function (d) { candidates[d] = 1; }); });
+    var R = m.rank, size = m.pages, scored = scoreTerms(m, q), b = buffers(size);
+    var score = b.score, covered = b.covered, titled = b.titled, present = b.present, exactly = b.exact;
+    var candidate = b.candidate, listed = b.listed, found = 0, markedRequired = 0, i, j, d;
+    var required = scored.filter(function (s) { return !s.term.optional; });
+    scored.forEach(function (s) {
+      var t = s.term, docs = s.docs, codes = s.codes, exact = s.exact, cap = Math.min(s.idf, R.IDF_CAP), half = cap * 0.5;
+      var w = weights(R, s, false), wf = t.marked ? weights(R, s, true) : null, counted = !t.optional;
+      if (t.marked && counted) { markedRequired++; }
+      for (var k = 0; k < docs.length; k++) {
+        var doc = docs[k], code = codes[k];
+        if (wf && !exact[doc]) {
+          score[doc] += wf[code];
+          if (counted) { covered[doc] += half; }
+        } else {
+          score[doc] += w[code];
+          if (counted) { covered[doc] += cap; if (t.marked) { exactly[doc]++; } }
+        }
+        if (counted) {
+          present[doc]++;
+          if (!candidate[doc]) { candidate[doc] = 1; listed[found++] = doc; }
+          if (code >= R.TITLE_FLAG || code === R.COMMON) { titled[doc] += cap; }
+        }
+      }
+    });
     q.pairs.forEach(function (p) {
-      var set = pageSet(m, "p", p);
-      Object.keys(candidates).forEach(function (d) { if (!set[d]) { delete candidates[d]; } });
+      var set = marks(docsOf(m, "p", p), size);
+      for (d = 0; d < size; d++) { if (!set[d]) { candidate[d] = 0; } }
     });
-    var phrases = q.phrases.map(function (ab) {
-      var set = pageSet(m, "p", phraseKey(q, ab)), df = count(set);
-      return [ab[0], ab[1], set, Math.log(1 + (m.pages - df + 0.5) / (df + 0.5))];
+    q.phrases.forEach(function (ab) {
+      var docs = docsOf(m, "p", phraseKey(q, ab)), pairIdf = idf(m, docs.length), sa = scored[ab[0]], sb = scored[ab[1]];
+      var la = sa.byDoc || (sa.byDoc = codesByDoc(sa.docs, sa.codes, size));
+      var lb = sb.byDoc || (sb.byDoc = codesByDoc(sb.docs, sb.codes, size));
+      for (var k = 0; k < docs.length; k++) {
+        var doc = docs[k], ca = la[doc], cb = lb[doc];
+        var strengths = (ca ? (ca % R.TITLE_FLAG) / R.STEPS : 0) + (cb ? (cb % R.TITLE_FLAG) / R.STEPS : 0);
+        score[doc] += R.PHRASE * pairIdf * strengths / 2;
+      }
     });
-    var totalIdf = required.reduce(function (a, s) { return a + Math.min(s.idf, m.rank.IDF_CAP); }, 0) || 1;
+    var totalIdf = required.reduce(function (a, s) { return a + Math.min(s.idf, R.IDF_CAP); }, 0) || 1;
     var numbered = required.some(function (s) { return /[0-9]/.test(s.term.key); });
-    var asked = {}, wanted = "";
+    var asked = Object.create(null), wanted = "";
     required.forEach(function (s) { asked[s.term.key] = 1; });
     Object.keys(m.kindNames || {}).sort().forEach(function (c) {
       var keys = m.kindNames[c];
       if (keys.length && keys.every(function (k) { return asked[k]; })) { wanted += c; }
     });
-    var ranked = Object.keys(candidates).map(function (d) { return [+d].concat(rank(m, +d, scored, phrases, totalIdf, numbered, wanted)); });
-    if (!ranked.length) { return { docs: [], missing: [] }; }
-    var best = Math.max.apply(null, ranked.map(function (r) { return r[4]; }));
-    ranked = ranked.filter(function (r) { return r[4] >= m.rank.KEEP * best; });
-    ranked.sort(function (a, b) { return a[1] - b[1] || a[2] - b[2] || b[3] - a[3] || a[0] - b[0]; });
-    var first = ranked[0][0];
-    var complete = Object.keys(candidates).some(function (d) { return required.every(function (s) { return s.docs[d]; }); });
+    var factor = [1].concat(R.KINDS.map(function (w, k) { return wanted.indexOf(R.KIND_CODES.charAt(k)) >= 0 ? 1 : w; }));
+    var n = 0, best = 0, complete = false, named = R.NAMED_SHARE * totalIdf, all = required.length;
+    for (j = 0; j < found; j++) { if (candidate[listed[j]]) { n++; } }
+    var ids = new Int32Array(n), unnamed = new Uint8Array(n), lacking = new Uint16Array(n);
+    var values = new Float64Array(n), coverage = new Float64Array(n);
+    for (j = 0, i = 0; j < found; j++) {
+      d = listed[j];
+      if (!candidate[d]) { continue; }
+      var cov = covered[d] / totalIdf, power = 1;
+      for (var c = 0; c < R.COVERAGE; c++) { power *= cov; }
+      var isNamed = titled[d] >= named && (numbered || present[d] >= R.NAMED_MIN_WORDS);
+      ids[i] = d;
+      unnamed[i] = isNamed ? 0 : 1;
+      lacking[i] = markedRequired - exactly[d];
+      values[i] = Math.floor(score[d] * power * (isNamed ? 1 : factor[m.kindIndex[d]]) * 1e6);
+      coverage[i] = cov;
+      if (cov > best) { best = cov; }
+      if (present[d] === all) { complete = true; }
+      i++;
+    }
+    var kept = [];
+    for (i = 0; i < n; i++) { if (coverage[i] >= R.KEEP * best) { kept.push(i); } }
+    var order = ranking(kept, ids, unnamed, lacking, values), first = order.top(1)[0];
     return {
-      docs: ranked.map(function (r) { return r[0]; }),
-      missing: complete ? [] : required.filter(function (s) { return !s.docs[first]; }).map(function (s) { return s.term.exact; })
+      count: order.count, top: order.top,
+      missing: complete || first === undefined ? [] : required.filter(function (s) { return !has(s.docs, first); }).map(function (s) { return s.term.exact; })
     };
+  }
+  /* The results in order (named first, then fewest words typed with marks lacking them, then
+     score, then page number): only the first k are selected and sorted, as they are shown. */
+  function ranking(kept, ids, unnamed, lacking, values) {
+    var done = [], sorted = false;
+    function before(a, b) { return unnamed[a] - unnamed[b] || lacking[a] - lacking[b] || values[b] - values[a] || ids[a] - ids[b]; }
+    function top(k) {
+      k = Math.min(k, kept.length);
+      if (k > done.length && !sorted) {
+        if (k * 4 >= kept.length) { done = kept.slice().sort(before); sorted = true; }
+        else { done = select(kept, k, before); }
+      }
+      return done.slice(0, k).map(function (i) { return ids[i]; });
+    }
+    return { count: kept.length, top: top };
+  }
+  function select(items, k, before) { /* the k first items in order: a heap of the k best so far, worst on top */
+    var heap = [];
+    function down(i) {
+      for (;;) {
+        var l = 2 * i + 1, r = l + 1, worst = i;
+        if (l < heap.length && before(heap[worst], heap[l]) < 0) { worst = l; }
+        if (r < heap.length && before(heap[worst], heap[r]) < 0) { worst = r; }
+        if (worst === i) { return; }
+        var t = heap[i]; heap[i] = heap[worst]; heap[worst] = t; i = worst;
+      }
+    }
+    for (var n = 0; n < items.length; n++) {
+      var x = items[n];
+      if (heap.length < k) {
+        heap.push(x);
+        for (var i = heap.length - 1; i > 0;) {
+          var p = (i - 1) >> 1;
+          if (before(heap[p], heap[i]) >= 0) { break; }
+          var t = heap[p]; heap[p] = heap[i]; heap[i] = t; i = p;
+        }
+      } else if (before(x, heap[0]) < 0) { heap[0] = x; down(0); }
+    }
+    return heap.sort(before);
   }
 
   /* ---- excerpts: a passage of the page around the words found, the words in <mark> ---- */
@@ -413,17 +540,17 @@
     return { text: nfc, words: out };
   }
   function excerpt(m, q, blocks) {
-    var keys = {}, khmer = [];
+    var keys = Object.create(null), khmer = [];
     q.terms.forEach(function (t) { if (t.pairs.length) { khmer.push(t.key); } else if (!t.optional) { keys[t.key] = 1; } });
     var best = null;
     blocks.forEach(function (block) {
-      var tk = tokens(block, m), hits = {}, firstHit = -1;
+      var tk = tokens(block, m), hits = Object.create(null), firstHit = -1;
       tk.words.forEach(function (w, i) {
         var hit = keys[w.key] || khmer.some(function (k) { return w.key.indexOf(k) >= 0; });
         if (hit) { hits[w.key] = 1; if (firstHit < 0) { firstHit = i; } }
         w.hit = hit;
       });
-      var n = count(hits);
+      var n = Object.keys(hits).length;
       if (n && (!best || n > best.n)) { best = { n: n, tk: tk, first: firstHit }; }
     });
     if (!best) { return null; }
@@ -449,8 +576,14 @@
     waiting.forEach(function (w) { w(); });
     waiting = [];
   }, { passive: true });
-  /* The first EXCERPTS results get their excerpt at once; the others when the reader scrolls
-     them into view (a query downloads little: see scripts/bench-search). */
+  /* The first EXCERPTS results get their excerpt once the reader has stopped typing for
+     EXCERPT_PAUSE (results shown while typing are replaced at the next key: fetching their texts
+     would only slow the next results); the others when the reader scrolls them into view (a
+     query downloads little: see scripts/bench-search). */
+  function settled(id, then) {
+    var at = typed;
+    setTimeout(function () { if (id === current && at === typed) { then(); } }, EXCERPT_PAUSE);
+  }
   function watch(m, q, li, doc, id, rank) {
     function fill() {
       load("t" + doc.toString(16), m.id).then(function (blocks) {
@@ -459,7 +592,7 @@
         if (p) { if (old) { li.replaceChild(p, old); } else { li.appendChild(p); } }
       }).catch(function () {});
     }
-    if (rank < EXCERPTS) { fill(); return; }
+    if (rank < EXCERPTS) { settled(id, fill); return; }
     if (!window.IntersectionObserver) { return; }
     if (!watcher) {
       watcher = new IntersectionObserver(function (entries) {
@@ -471,18 +604,21 @@
   }
 
   /* ---- the page ---- */
-  var current = 0, state = null, timer = 0, early = 0;
+  var current = 0, state = null, timer = 0, early = 0, typed = 0;
+  var NOTHING = { count: 0, top: function () { return []; }, missing: [] };
   function say(s) { if (status && status.textContent !== s) { status.textContent = s; } }
 
-  function show(m, q, found, count, id) {
-    var docs = found.docs;
-    var chunks = docs.slice(0, count).map(function (d) { return "m" + Math.floor(d / m.chunk).toString(16); });
-    return fetchAll(m, chunks).then(function () {
-      if (id !== current) { return; }
-      if (watcher) { watcher.disconnect(); }
-      var list = document.createElement("ol");
-      list.className = "pb-results";
-      var items = docs.slice(0, count).map(function (d) {
+  /* The first FIRST results are shown as soon as their metadata is in (a phone shows two and
+     the start of a third at 412 x 823 px, fewer with its keyboard up), the rest of the page of
+     results once typing stops for EXCERPT_PAUSE: results shown while typing are replaced at the
+     next key, and each file fetched costs a phone's main thread more than matching does. After
+     "more", the whole page at once. */
+  function show(m, q, found, count, id, stale, shown) {
+    var docs = found.top(count), first = count > PAGE ? docs.length : Math.min(FIRST, docs.length), list;
+    function chunks(ds) { return ds.map(function (d) { return "m" + Math.floor(d / m.chunk).toString(16); }); }
+    function gone() { return id !== current || (stale && stale()); }
+    function add(from, to) {
+      docs.slice(from, to).forEach(function (d, i) {
         var row = files["m" + Math.floor(d / m.chunk).toString(16)].data[d % m.chunk];
         var li = document.createElement("li"), a = document.createElement("a"), p = document.createElement("p");
         li.className = "pb-result";
@@ -492,8 +628,28 @@
         li.appendChild(a);
         if (row[2]) { li.appendChild(p); }
         list.appendChild(li);
-        return [li, d];
+        watch(m, q, li, d, id, from + i);
       });
+    }
+    function more() {
+      if (found.count <= count) { return; }
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "pb-results__more";
+      button.textContent = "↓ " + (count + 1) + "–" + Math.min(found.count, count + PAGE) + " / " + found.count;
+      button.addEventListener("click", function () {
+        show(m, q, found, count + PAGE, id).then(function () {
+          var next = box.querySelectorAll(".pb-result a")[count];
+          if (next) { next.focus(); }
+        });
+      });
+      box.appendChild(button);
+    }
+    return fetchAll(m, chunks(docs.slice(0, first))).then(function () {
+      if (gone()) { return; }
+      if (watcher) { watcher.disconnect(); }
+      list = document.createElement("ol");
+      list.className = "pb-results";
       box.textContent = "";
       if (found.missing.length) {
         var note = document.createElement("p");
@@ -503,40 +659,44 @@
       }
       box.appendChild(list);
       waiting = [];
-      items.forEach(function (it, i) { watch(m, q, it[0], it[1], id, i); });
-      if (docs.length > count) {
-        var more = document.createElement("button");
-        more.type = "button";
-        more.className = "pb-results__more";
-        more.textContent = "↓ " + (count + 1) + "–" + Math.min(docs.length, count + PAGE) + " / " + docs.length;
-        more.addEventListener("click", function () {
-          show(m, q, found, count + PAGE, id).then(function () {
-            var next = box.querySelectorAll(".pb-result a")[count];
-            if (next) { next.focus(); }
-          });
-        });
-        box.appendChild(more);
-      }
-      say(text.results.replace("{n}", docs.length));
+      add(0, first);
+      say(text.results.replace("{n}", found.count));
+      if (shown) { shown(); }
+      if (first === docs.length) { more(); return; }
+      return new Promise(function (resolve) { settled(id, resolve); }).then(function () {
+        return fetchAll(m, chunks(docs.slice(first)));
+      }).then(function () {
+        if (gone()) { return; }
+        add(first, docs.length);
+        more();
+      });
     });
   }
 
+  /* A search whose query was typed further while its files loaded stops: the search of the
+     longer query is due after the pause, and the main thread of a phone is better spent on it. */
   function run(value) {
-    var id = ++current;
+    var id = ++current, at = typed;
+    function stale() { return id !== current || at !== typed; }
+    /* data-search-shown: the first results are in the page; data-search-done: all of them */
+    function flag(name) { box.setAttribute(name, value); }
     clearTimeout(timer);
-    if (!runs(value).length) { box.textContent = ""; say(""); box.setAttribute("data-search-done", value); return Promise.resolve(); }
+    if (!runs(value).length) { box.textContent = ""; say(""); flag("data-search-shown"); flag("data-search-done"); return Promise.resolve(); }
     var slow = setTimeout(function () { if (id === current) { say(text.loading); } }, 200);
     return manifest().then(function (m) {
       var q = parse(value, m);
       return fetchAll(m, shardsOf(m, q)).then(function () {
-        if (id !== current) { return; }
-        var found = q.terms.length ? match(m, q) : { docs: [], missing: [] };
+        if (stale()) { return; }
+        var found = q.terms.length ? match(m, q) : NOTHING;
         state = { value: value, found: found };
-        if (!found.docs.length) { box.textContent = ""; say(text.none); return; }
-        return show(m, q, found, PAGE, id);
+        if (!found.count) { box.textContent = ""; say(text.none); return; }
+        return show(m, q, found, PAGE, id, stale, function () { clearTimeout(slow); flag("data-search-shown"); });
       });
     }).catch(function () { if (id === current) { say(text.none); } })
-      .then(function () { clearTimeout(slow); if (id === current) { box.setAttribute("data-search-done", value); } });
+      .then(function () {
+        clearTimeout(slow);
+        if (!stale()) { flag("data-search-shown"); flag("data-search-done"); }
+      });
   }
 
   /* Shards are fetched ahead: of words followed by a space at once, of the whole query after a
@@ -546,24 +706,35 @@
     manifest().then(function (m) { fetchAll(m, shardsOf(m, parse(value, m))).catch(function () {}); }).catch(function () {});
   }
 
-  /* for tests/search: the Python and JavaScript rules must agree */
+  /* for tests/search (the Python and JavaScript rules must agree) and scripts/search-latency:
+     search(value, shown) gives the first `shown` pages found (all without it) and their count */
   window.__phobienSearch.tools = {
     runs: runs, fold: fold, clusterBigrams: clusterBigrams, parse: parse, fnv1a: fnv1a, stem: EN,
-    manifest: manifest, search: function (value) {
+    manifest: manifest, search: function (value, shown) {
       return manifest().then(function (m) {
         var q = parse(value, m);
-        return fetchAll(m, shardsOf(m, q)).then(function () { return q.terms.length ? match(m, q) : { docs: [], missing: [] }; });
+        return fetchAll(m, shardsOf(m, q)).then(function () {
+          var found = q.terms.length ? match(m, q) : NOTHING;
+          return { docs: found.top(shown === undefined ? found.count : shown), count: found.count, missing: found.missing };
+        });
       });
     }
   };
 
-  input.addEventListener("input", function () {
-    var value = input.value;
+  /* The pause before searching is DEBOUNCE while keys come faster than that: a fast typist would
+     otherwise search (and download the files of) every prefix. Once keys come slower, as on a
+     phone, every key is searched whatever the pause, and a longer one only delays the results:
+     it is then QUICK. */
+  var lastKey = -1;
+  input.addEventListener("input", function (event) {
+    var value = input.value, now = event.timeStamp || performance.now(), slow = lastKey >= 0 && now - lastKey > DEBOUNCE;
+    lastKey = now;
+    typed++;
     prefetch(value.replace(/\S*$/, ""));
     clearTimeout(early);
     clearTimeout(timer);
-    early = setTimeout(function () { prefetch(value); }, AHEAD);
-    timer = setTimeout(function () { run(value); }, DEBOUNCE);
+    if (!slow) { early = setTimeout(function () { prefetch(value); }, AHEAD); }
+    timer = setTimeout(function () { run(value); }, slow ? QUICK : DEBOUNCE);
   });
   // Enter in the box submits the form through its default button, which is the first in the
   // page: a language button of the header. Only a button pressed on purpose changes language.

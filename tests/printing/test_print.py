@@ -69,13 +69,14 @@ class Built:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """Vietnamese, English and Khmer, built twice (the second build must reuse every PDF)."""
+    """Vietnamese, English and Khmer, built twice (the second build must reuse every PDF). The
+    second is a clean build: with nothing changed a build would write nothing at all."""
     root = make_project(tmp_path_factory.mktemp("print") / "p", *TREES)
     first = run_phobien(root, "build")
     assert first.returncode == 0, first.stderr
     cache = root / ".phobien-cache" / "print"
     mtimes = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.pdf")}
-    second = run_phobien(root, "build")
+    second = run_phobien(root, "build", "--clean")
     assert second.returncode == 0, second.stderr
     return Built(root, first.stderr, second.stderr, mtimes)
 

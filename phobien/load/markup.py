@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
 import markdown
 
-from phobien.core.diagnostics import Diagnostics, Position
+from phobien.core.diagnostics import Diagnostics, Position, Severity
+from phobien.core.memo import MISSING, Memo, key_of, version_of
+from phobien.load import sanitise
 from phobien.load.sanitise import Removal, removed, url_problem
 
 FENCE = re.compile(r"^(```|~~~).*?^\1\s*$", re.M | re.S)
@@ -102,8 +106,41 @@ def _place(lines: list[str], n: int, removal: Removal) -> tuple[int, int]:
     return n, len(text) - len(text.lstrip()) + 1
 
 
+_MEMO: dict[str, Memo] = {}
+
+
+@contextmanager
+def remembered(root: Path) -> Iterator[None]:
+    """Within: :func:`check_markup` keeps what it found for each body in the project's cache
+    (:mod:`phobien.core.memo`), so that the next check renders only the bodies that changed."""
+    version = version_of([sys.modules[__name__], sanitise], ["Markdown", "pymdown-extensions", "nh3"])
+    memo = Memo(root / ".phobien-cache" / "check" / "markup.bin", version)
+    _MEMO["memo"] = memo
+    try:
+        yield
+    finally:
+        _MEMO.pop("memo", None)
+    memo.save()
+
+
 def check_markup(body: str, rel: str, first_line: int, diags: Diagnostics) -> None:
     """Report what the sanitiser would remove from ``body`` (Markdown starting at line ``first_line``)."""
+    memo = _MEMO.get("memo")
+    if memo is None:
+        _check_markup(body, rel, first_line, diags)
+        return
+    key = key_of(rel, first_line, body)
+    found = memo.get(key)
+    if found is MISSING:
+        own = Diagnostics()
+        _check_markup(body, rel, first_line, own)
+        found = [(d.severity.value, d.line, d.col, d.message) for d in own.items]
+        memo.put(key, found)
+    for severity, line, col, message in found:
+        diags.add(Position(rel, line, col), Severity(severity), message)
+
+
+def _check_markup(body: str, rel: str, first_line: int, diags: Diagnostics) -> None:
     _source_checks(body, rel, first_line, diags)
     _image_paths(body, rel, first_line, diags)
     reported: set[int] = set()

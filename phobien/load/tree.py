@@ -11,7 +11,7 @@ from phobien.core.diagnostics import Diagnostics, Position
 from phobien.core.text import is_slug, slugify
 from phobien.core.yamlpos import Located, load, split_front_matter
 from phobien.load.files import inside, number_line, read_text, walk_files
-from phobien.load.markup import check_markup
+from phobien.load.markup import check_markup, remembered
 from phobien.load.salvage import invalid_fields, is_salvaged
 from phobien.load.validate import validate
 from phobien.model.agency import Agency, AgencyFile
@@ -376,6 +376,12 @@ def load_content(root: Path, diags: Diagnostics | None = None) -> tuple[Content,
     else:
         content.site = site
     langs = None if "site" in content.broken else set(content.site.codes)
+    with remembered(root):
+        _load_rest(cdir, root, content, diags, langs)
+    return content, diags
+
+
+def _load_rest(cdir: Path, root: Path, content: Content, diags: Diagnostics, langs: set[str] | None) -> None:
     content.audiences = _load_list(AudienceFile, "audiences", cdir / "audiences.yml", content, diags)
     content.topics = _load_list(TopicFile, "topics", cdir / "topics.yml", content, diags)
     content.hotlines = _load_list(HotlineFile, "hotlines", cdir / "hotlines.yml", content, diags)
@@ -391,4 +397,3 @@ def load_content(root: Path, diags: Diagnostics | None = None) -> tuple[Content,
     content.ui = i18n
     if (cdir / "synonyms.yml").is_file():
         content.synonyms = _load_model(SynonymFile, cdir / "synonyms.yml", content, diags)
-    return content, diags

@@ -87,3 +87,21 @@ def test_stale_hotline_warns_and_fails_strict(tmp_path: Path) -> None:
         "(limit: 180 days, hotline_max_age_days in site.yml); call it or check its source, then update verified_on"
     )
     assert run_phobien(root, "check", "--strict").returncode == 1
+
+
+def test_a_second_check_remembers_and_an_edit_is_checked_again(tmp_path: Path) -> None:
+    """The second check takes what the sanitiser found in unchanged bodies from the project's
+    cache: the same messages, every one; a body edited since is checked again."""
+    root = make_project(tmp_path / "p", FIXTURES / "minimal", FIXTURES / "invalid")
+    first = run_phobien(root, "check")
+    assert (root / ".phobien-cache/check/markup.bin").is_file()
+    assert run_phobien(root, "check").stderr == first.stderr
+    page = root / "content/materials/bao-ve-tre.vi.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n<script>x()</script>\n", encoding="utf-8")
+    line = len(page.read_text(encoding="utf-8").splitlines())
+    again = run_phobien(root, "check").stderr.splitlines()
+    found = f"content/materials/bao-ve-tre.vi.md:{line}:1: error: <script>: scripts are not allowed in content"
+    assert found in again and found not in first.stderr
+    assert set(first.stderr.splitlines()[:-1]) <= set(again)
+    (root / ".phobien-cache/check/markup.bin").write_bytes(b"\x00damaged")
+    assert run_phobien(root, "check").stderr.splitlines() == again

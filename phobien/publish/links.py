@@ -6,13 +6,16 @@ the new site is swapped in. A broken link is a warning; ``--strict`` makes it fa
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
+import sys
 from functools import cache, lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from phobien.core.diagnostics import Diagnostics, Position
+from phobien.core.memo import MISSING, Memo, key_of, version_of
 
 _LINK = re.compile(r'<(?:a|link|img|script)\b[^>]*?\b(?:href|src)="([^"]*)"', re.I)
 _ID = 'id="'
@@ -27,16 +30,41 @@ def _parts(href: str) -> tuple[str, str, str]:
     return unquote(parts.path), parts.path, unquote(parts.fragment)
 
 
-def _target(page: str, href: str, dirs: set[str]) -> tuple[str | None, str]:
-    path, written, fragment = _parts(href)
-    if not written:
-        return page, fragment
-    if written.startswith("/"):
-        return None, fragment  # root-relative links do not survive a copy to a sub-folder or a USB stick
-    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
-    if written.endswith("/") or resolved in dirs:
-        resolved = posixpath.join(resolved, "index.html")
-    return resolved, fragment
+Link = tuple[str, str | None, str, bool]
+"""One link of a page: (as written, its target relative to the site — "" for the site's own
+folder, an absolute path outside it, None for a root-relative link —, its fragment, whether it
+was written as a folder, with a final '/')."""
+
+
+def _links(site: str, page: str, text: str) -> list[Link]:
+    """The links of ``page`` (an absolute path under ``site``) to check, resolved: what depends
+    only on the page's text (the folders of the site are looked at by :func:`_target`)."""
+    found: list[Link] = []
+    own = page[len(site) + 1 :]
+    for href in dict.fromkeys(_LINK.findall(text)):
+        if not href or _SKIP.match(href):
+            continue
+        path, written, fragment = _parts(href)
+        if not written:
+            found.append((href, own, fragment, False))
+        elif written.startswith("/"):
+            found.append((href, None, fragment, False))  # root-relative: never survives a copy
+        else:
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+            rel = "" if resolved == site else resolved.removeprefix(site + "/")
+            found.append((href, rel, fragment, written.endswith("/")))
+    return found
+
+
+def _target(site: str, link: Link, dirs: set[str]) -> str | None:
+    """The file a link leads to (absolute), given the folders of the site; None: root-relative."""
+    _, rel, _, folder = link
+    if rel is None:
+        return None
+    target = rel if rel.startswith("/") else f"{site}/{rel}" if rel else site
+    if folder or target in dirs:
+        target = posixpath.join(target, "index.html")
+    return target
 
 
 def _ids_in(text: str) -> frozenset[str]:
@@ -61,20 +89,6 @@ def _ids_in(text: str) -> frozenset[str]:
 def _ids(path: str) -> frozenset[str]:
     """The ids of a page (a page of another language is not checked until it exists)."""
     return _ids_in(Path(path).read_text(encoding="utf-8", errors="replace"))
-
-
-@lru_cache(maxsize=4)
-def _text_ids(text: str) -> frozenset[str]:
-    """The ids of the page being checked (its links to its own headings are many)."""
-    return _ids_in(text)
-
-
-def _lacks(target: str, fragment: str, page: str, text: str) -> bool:
-    """Whether the page ``target`` exists and has no element with the id ``fragment`` (the
-    page being checked, ``page``, is read from its ``text``)."""
-    if target == page:
-        return fragment not in _text_ids(text)
-    return Path(target).is_file() and fragment not in _ids(target)
 
 
 def scan(folder: Path) -> tuple[set[str], set[str]]:
@@ -111,20 +125,25 @@ def check_pages(
     dirs: set[str],
     later: tuple[str, ...] = (),
     deferred: list[tuple[str, str, str]] | None = None,
+    memo: Memo | None = None,
 ) -> list[tuple[str, str, str]]:
     """(page, link, problem) for every broken link of the pages ``names`` (absolute paths),
     given every file and folder the site has (or will have). Links into folders starting with
     one of ``later`` (written after the pages: leaflets) that do not exist yet are added to
-    ``deferred`` as (page, link, target) instead, for :func:`check_deferred`."""
+    ``deferred`` as (page, link, target) instead, for :func:`check_deferred`. With ``memo``
+    (:func:`link_memo`), the links and ids of a page whose file an earlier check read as it
+    is (same place, size, time and file) are taken from there: the file is not read again."""
     _ids.cache_clear()
-    broken: list[tuple[str, str, str]] = []
+    base = site.as_posix()
+    pages: dict[str, tuple[list[Link], frozenset[str]]] = {}
     for name in names:
-        rel = Path(name).relative_to(site).as_posix()
-        text = Path(name).read_text(encoding="utf-8", errors="replace")
-        for href in dict.fromkeys(_LINK.findall(text)):
-            if not href or _SKIP.match(href):
-                continue
-            target, fragment = _target(name, href, dirs)
+        pages[name] = _page(base, name, memo)
+    broken: list[tuple[str, str, str]] = []
+    for name, (links, ids) in pages.items():
+        rel = name[len(base) + 1 :]
+        for link in links:
+            href, _, fragment, _ = link
+            target = _target(base, link, dirs)
             problem = None
             if target is None:
                 problem = "starts with '/'; use a relative link so that copies of the site keep working"
@@ -133,11 +152,47 @@ def check_pages(
                     deferred.append((rel, href, target))
                     continue
                 problem = "leads to no page"
-            elif fragment and target.endswith(".html") and _lacks(target, fragment, name, text):
+            elif fragment and target.endswith(".html") and _lacks(target, fragment, name, ids, pages):
                 problem = f"leads to a page without the heading or anchor '#{fragment}'"
             if problem:
                 broken.append((rel, href, problem))
     return broken
+
+
+def _page(site: str, name: str, memo: Memo | None) -> tuple[list[Link], frozenset[str]]:
+    """The links and ids of one page (from ``memo`` when it read this very file)."""
+    key = ""
+    if memo is not None:
+        st = os.stat(name)
+        key = key_of(name[len(site) + 1 :], st.st_size, st.st_mtime_ns, st.st_ino)
+        kept = memo.get(key)
+        if kept is not MISSING:
+            links, ids = kept
+            return [tuple(link) for link in links], frozenset(ids)  # type: ignore[misc]
+    text = Path(name).read_text(encoding="utf-8", errors="replace")
+    found = _links(site, name, text), _ids_in(text)
+    if memo is not None:
+        memo.put(key, (found[0], sorted(found[1])))
+    return found
+
+
+def _lacks(
+    target: str, fragment: str, page: str, ids: frozenset[str], pages: dict[str, tuple[list[Link], frozenset[str]]]
+) -> bool:
+    """Whether the page ``target`` exists and has no element with the id ``fragment`` (``ids``
+    are those of ``page``, the page being checked; ``pages`` those of every page checked)."""
+    if target == page:
+        return fragment not in ids
+    if target in pages:
+        return fragment not in pages[target][1]
+    return Path(target).is_file() and fragment not in _ids(target)
+
+
+def link_memo(folder: Path | None, lang: str) -> Memo | None:
+    """Where the link check of ``lang`` keeps what it read of each page (:mod:`phobien.core.memo`)."""
+    if folder is None:
+        return None
+    return Memo(folder / f"{lang}.bin", version_of([sys.modules[__name__]], []))
 
 
 def check_deferred(deferred: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:

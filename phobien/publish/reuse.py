@@ -110,6 +110,11 @@ def search_cache(root: Path, out: Path) -> Path:
     return root / ".phobien-cache" / "search" / _name(out)
 
 
+def link_cache(root: Path, out: Path) -> Path:
+    """Where the link check keeps what it read of the pages of builds into ``out``."""
+    return root / ".phobien-cache" / "links" / _name(out)
+
+
 def read_record(root: Path, out: Path) -> Record | None:
     """The record of the last build into ``out``, or None (none, damaged, another version)."""
     path = record_path(root, out)

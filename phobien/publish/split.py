@@ -148,6 +148,7 @@ def build_languages(
         (site / OUTCOME.format(lang=work.job.lang)).unlink(missing_ok=True)
         reuse_kept(kept, work)
         work.search_cache = kept / "search"
+        work.link_cache = kept / "links"
     site.mkdir(parents=True, exist_ok=True)
     timer = Timings()
     failed = 0

@@ -131,6 +131,7 @@ def prepare(
                 reuse_dir=out / lang if reusable else None,
                 rendered_with=rendered_with,
                 search_cache=reuse.search_cache(opts.root, out) if code else None,
+                link_cache=reuse.link_cache(opts.root, out) if code else None,
             )
         )
     total = sum(len(p) for p in staged.values())

@@ -13,7 +13,7 @@ from typing import Any
 from phobien.core.timing import Timings
 from phobien.engine import get_engine
 from phobien.engine.base import LanguageJob, LanguageResult
-from phobien.publish.links import check_pages, folders_of, html_pages, scan
+from phobien.publish.links import check_pages, folders_of, html_pages, link_memo, scan
 from phobien.publish.reuse import page_digest
 from phobien.search import index_language, synonyms_of
 from phobien.stage.addresses import write_qr_codes
@@ -54,6 +54,8 @@ class LanguageWork:
     engine settings hold): taken from the previous site instead of being made again."""
     search_cache: Path | None = None
     """Folder of the pages the search index analysed in earlier builds (:mod:`phobien.search.cache`)."""
+    link_cache: Path | None = None
+    """Folder of what the link check read of each page in earlier builds (:func:`~phobien.publish.links.link_memo`)."""
     digests: dict[str, str] | None = None
     """Staged path → :func:`~phobien.publish.reuse.page_digest`, when ``pages`` are not given
     (a job of a split build: ``phobien stage`` wrote them and their digests)."""
@@ -110,9 +112,12 @@ def build_language(work: LanguageWork) -> LanguageOutcome:
             files, dirs = scan(job.out_dir)
             dirs |= folders_of(work.outside_files) | {job.out_dir.parent.as_posix()}
             pages, known = html_pages(files), files | work.outside_files
+            memo = link_memo(work.link_cache, job.lang)
             outcome.broken_links = check_pages(
-                job.out_dir.parent, pages, known, dirs, work.later, outcome.deferred_links
+                job.out_dir.parent, pages, known, dirs, work.later, outcome.deferred_links, memo
             )
+            if memo is not None:
+                memo.save()
     except Exception as exc:  # noqa: BLE001 - report, never show a traceback to an editor
         outcome.error = f"site/{job.lang}:1:1: writing the language's files failed: {type(exc).__name__}: {exc}"
     outcome.timings = timer.phases

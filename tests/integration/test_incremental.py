@@ -27,13 +27,20 @@ def dates(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setenv(name, value)
 
 
-def _cold(project: Path, scratch: Path) -> Path:
-    """The site a cold build makes of ``project``'s tree, in a copy that shares nothing with it."""
+def _cold(project: Path, scratch: Path, warnings: str | None = None) -> Path:
+    """The site a cold build makes of ``project``'s tree, in a copy that shares nothing with it;
+    its warnings must be ``warnings`` (those of the other build) when given."""
     shutil.rmtree(scratch, ignore_errors=True)
     shutil.copytree(project, scratch, ignore=shutil.ignore_patterns(".phobien-cache", "site", ".site.*"))
     result = run_phobien(scratch, "build", "--clean", "--no-print")
     assert result.returncode == 0, result.stderr
+    if warnings is not None:
+        assert _warnings(result.stderr) == _warnings(warnings)
     return scratch / "site"
+
+
+def _warnings(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if "warning:" in line]
 
 
 def _build(project: Path) -> tuple[str, dict[str, tuple[int, int]]]:
@@ -63,7 +70,7 @@ def test_builds_after_edits_are_the_cold_builds_of_the_same_tree(tmp_path: Path)
     def edit(what: str) -> dict[str, tuple[int, int]]:
         stderr, rendered = _build(project)
         assert "nothing changed" not in stderr, what
-        _same(project / "site", _cold(project, scratch))
+        _same(project / "site", _cold(project, scratch, stderr))
         return rendered
 
     # Change the text of a material: its page in each language is made again, not the others.
@@ -72,6 +79,18 @@ def test_builds_after_edits_are_the_cold_builds_of_the_same_tree(tmp_path: Path)
     rendered = edit("change")
     assert set(rendered) == {"vi", "en", "km"}, rendered
     assert all(made < total for total, made in rendered.values()), rendered
+
+    # Links are checked again on pages that were not made again: a page that is not edited links
+    # to one that is renamed below, and to a heading that is not there.
+    kept = materials / "bao-ve-tre.en.md"
+    kept.write_text(
+        kept.read_text(encoding="utf-8")
+        + '\n<a href="../quyen-tre-em/">Rights</a> <a href="../quyen-tre-em/#nowhere">There</a>\n',
+        encoding="utf-8",
+    )
+    stderr, _ = _build(project)
+    assert "leads to a page without the heading or anchor '#nowhere'" in stderr, stderr
+    _same(project / "site", _cold(project, scratch, stderr))
 
     # Add a material, then delete another, then rename one (a new address, the old one gone).
     new = materials / "tro-giup-phap-ly.vi.md"
@@ -86,8 +105,10 @@ def test_builds_after_edits_are_the_cold_builds_of_the_same_tree(tmp_path: Path)
         text = (materials / f"quyen-tre-em.{lang}.md").read_text(encoding="utf-8")
         (materials / f"quyen-cua-tre.{lang}.md").write_text(text.replace("quyen-tre-em.vi.md", "quyen-cua-tre.vi.md"))
         (materials / f"quyen-tre-em.{lang}.md").unlink()
-    edit("rename")
+    stderr = _build(project)[0]
+    _same(project / "site", _cold(project, scratch, stderr))
     assert not (project / "site" / "vi" / "materials" / "quyen-tre-em").exists()
+    assert "the link '../quyen-tre-em/' on /en/materials/bao-ve-tre/index.html leads to no page" in stderr, stderr
 
     # An interface string of one language: that language's pages are made again.
     strings = project / "content" / "i18n" / "en.yml"

@@ -343,17 +343,19 @@ class LanguageIndex:
                 get = tf.get
                 for key, count in bucket.items():
                     tf[key] = get(key, 0.0) + count * factor
-            title = counts.fields.get("title", {})
-            titled = title_class(True, counts.lengths.get("title", 0))
             levels = {value: level(value, 0) for value in set(tf.values())}
-            in_title: dict[float, int] = {}
-            for key, value in tf.items():
-                if key in title:
+            codes = {key: levels[value] for key, value in tf.items()}
+            title = counts.fields.get("title")
+            if title:  # every key of the title is in tf: the title is one of its fields
+                titled = title_class(True, counts.lengths.get("title", 0))
+                in_title: dict[float, int] = {}
+                for key in title:
+                    value = tf[key]
                     code = in_title.get(value)
                     if code is None:
                         code = in_title[value] = level(value, titled)
-                else:
-                    code = levels[value]
+                    codes[key] = code
+            for key, code in codes.items():
                 words[key][doc] = code
         self._counts = []
         self._runs, self._seen, self._analyses = {}, set(), {}  # only adding pages needs them

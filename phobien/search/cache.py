@@ -141,5 +141,9 @@ def _entry(value: Any) -> PageEntry | None:
     if isinstance(packed, dict):
         fields = packed
     else:
-        fields = {name: dict(zip(_list(keys), array("d", counts), strict=True)) for name, keys, counts in packed}
+        # Interned: the index keeps every page's keys until it is finished, and they repeat.
+        fields = {
+            name: dict(zip(map(sys.intern, _list(keys)), array("d", counts), strict=True))
+            for name, keys, counts in packed
+        }
     return PageEntry(PageMeta(*meta), kind_keys, texts, fields, lengths, _set(exact), _set(pairs))

@@ -13,8 +13,9 @@ Security Policy ``script-src 'self'`` allows it.
 - ``e<hex>.js``: exact-form shards, ``{form: pages}`` for forms with marks or "đ";
 - ``p<hex>.js``: pair shards (phrase and Khmer cluster bigrams), ``{key: pages}``;
 - ``m<hex>.js``: page metadata, ``[[url, title, snippet], …]`` for pages ``i*chunk …``;
-- ``t<hex>.js``: the text of page *hex* (its blocks, at most :data:`TEXT_CHARS`), fetched when
-  its result is shown, for the excerpt around the words found.
+- ``t<hex>.js``: the text of page *hex* (its first blocks, at most
+  :data:`~phobien.search.index.TEXT_CHARS` characters), fetched when its result is shown, for
+  the excerpt around the words found.
 
 The manifest also has the kind of every page (``kinds``: runs ``[code, count]`` in page order,
 codes of :data:`phobien.search.rank.KIND_CODES`), which ranking needs for every candidate.
@@ -36,12 +37,12 @@ import itertools
 import json
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from phobien.search.index import LanguageIndex
+from phobien.search.index import LanguageIndex, excerpt_blocks
 from phobien.search.lang import STEMMED, STOP_PHRASES, STOP_WORDS
 from phobien.search.rank import COMMON, LEVEL_CHARS, TITLE_FLAG, constants, kind_code
 from phobien.search.shards import chunk_name, fnv1a, next_power_of_two, shard_name
@@ -60,8 +61,6 @@ COARSE_MIN = 400
 """… when they are in more than this many pages (smaller postings cost little as they are)."""
 COMMON_SHARE = (9, 10)
 """A key in more than this share of the pages is sent without levels (it barely ranks)."""
-TEXT_CHARS = 2_000
-"""The text kept of a page for excerpts (a phone shows a few lines of it)."""
 
 
 @dataclass(frozen=True)
@@ -98,7 +97,7 @@ def _deltas(values: Iterable[int]) -> list[int]:
     return [b - a for a, b in itertools.pairwise([0, *values])]
 
 
-def _positions(which: list[int], size: int) -> list[int] | str:
+def _positions(which: Sequence[int], size: int) -> list[int] | str:
     """Sorted numbers in 0 … size-1, coded by density: deltas (few), a base64 bitmap (many), or
     ``-1`` and the deltas of the numbers *not* listed (almost all)."""
     if len(which) * DENSE <= size:
@@ -117,26 +116,26 @@ def _coarse(code: int) -> int:
     return code // TITLE_FLAG * TITLE_FLAG + COARSE_STEPS
 
 
-def word_entry(levels: dict[int, int], pages: int) -> list[Any]:
-    """``[pages, levels]`` of one word key (see the module docstring)."""
-    docs = sorted(levels)
+def word_entry(docs: Sequence[int], levels: Sequence[int], pages: int) -> list[Any]:
+    """``[pages, levels]`` of one word key (see the module docstring), from the pages that have
+    it, in increasing order, and its level in each."""
     if len(docs) * COMMON_SHARE[1] > pages * COMMON_SHARE[0] and pages > 8:
         return [_positions(docs, pages), COMMON]
     if len(docs) > COARSE_MIN and len(docs) * COARSE_SHARE > pages:
-        levels = {d: _coarse(v) for d, v in levels.items()}
-    values = set(levels.values())
+        levels = [_coarse(v) for v in levels]
+    values = set(levels)
     if len(values) == 1:
         return [_positions(docs, pages), values.pop()]
-    return [_positions(docs, pages), "".join([LEVEL_CHARS[levels[d]] for d in docs])]
+    return [_positions(docs, pages), "".join([LEVEL_CHARS[code] for code in levels])]
 
 
 def _fragments(index: LanguageIndex) -> dict[str, dict[str, str]]:
     """Serialised ``"key":entry`` of every key of every space."""
     pages = len(index.pages)
     return {
-        "w": {k: f"{_dumps(k)}:{_dumps(word_entry(c, pages))}" for k, c in index.words.items()},
-        "e": {k: f"{_dumps(k)}:{_dumps(_positions(sorted(d), pages))}" for k, d in index.exact.items()},
-        "p": {k: f"{_dumps(k)}:{_dumps(_positions(sorted(d), pages))}" for k, d in index.pairs.items()},
+        "w": {k: f"{_dumps(k)}:{_dumps(word_entry(d, c, pages))}" for k, (d, c) in index.words.items()},
+        "e": {k: f"{_dumps(k)}:{_dumps(_positions(d, pages))}" for k, d in index.exact.items()},
+        "p": {k: f"{_dumps(k)}:{_dumps(_positions(d, pages))}" for k, d in index.pairs.items()},
     }
 
 
@@ -192,14 +191,7 @@ def choose_chunks(index: LanguageIndex, sizes: Sizes) -> tuple[int, dict[str, st
 def _text_files(index: LanguageIndex) -> dict[str, str]:
     files = {}
     for doc, blocks in enumerate(index.texts):
-        kept: list[str] = []
-        size = 0
-        for block in blocks:
-            if size + len(block) > TEXT_CHARS:
-                break
-            kept.append(block)
-            size += len(block)
-        files[f"t{doc:x}"] = script(f"t{doc:x}", kept)
+        files[f"t{doc:x}"] = script(f"t{doc:x}", excerpt_blocks(blocks))
     return files
 
 

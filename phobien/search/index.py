@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import itertools
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -135,19 +136,44 @@ class _Analysis:
     pairs: set[str] = field(default_factory=set)
 
 
+TEXT_CHARS = 2_000
+"""The text kept of a page for excerpts (a phone shows a few lines of it)."""
+
+
+def excerpt_blocks(blocks: list[str]) -> list[str]:
+    """The first blocks of a page, as long as they are at most :data:`TEXT_CHARS` together."""
+    kept: list[str] = []
+    size = 0
+    for block in blocks:
+        if size + len(block) > TEXT_CHARS:
+            break
+        kept.append(block)
+        size += len(block)
+    return kept
+
+
+def _postings() -> tuple[array[int], bytearray]:
+    return array("I"), bytearray()
+
+
 @dataclass
 class LanguageIndex:
+    """The postings are kept as arrays, page numbers in increasing order (pages are added in
+    order): a tenth of the memory of dictionaries and sets of numbers, at 5,000 pages."""
+
     lang: str = ""
     synonyms: Synonyms = field(default_factory=list)
     pages: list[PageMeta] = field(default_factory=list)
     texts: list[list[str]] = field(default_factory=list)
-    """The blocks of each page, for excerpts (the title left out)."""
-    words: dict[str, dict[int, int]] = field(default_factory=lambda: defaultdict(dict))
-    exact: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
-    pairs: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    """The first blocks of each page, for excerpts (the title left out; :func:`excerpt_blocks`)."""
+    words: dict[str, tuple[array[int], bytearray]] = field(default_factory=lambda: defaultdict(_postings))
+    """Key → (the pages that have it, the :func:`level` of the key in each)."""
+    exact: dict[str, array[int]] = field(default_factory=lambda: defaultdict(lambda: array("I")))
+    pairs: dict[str, array[int]] = field(default_factory=lambda: defaultdict(lambda: array("I")))
     kind_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """The keys of the name of each kind of page ("ke", "hoach" for plans)."""
-    _counts: list[_Counts] = field(default_factory=list)
+    _counts: list[tuple[dict[str, int], list[tuple[str, tuple[str, ...], array[float]]]]] = field(default_factory=list)
+    """Per page until :meth:`finish`: words in each field, and each field's keys and counts."""
     _runs: dict[str, _Run | None] = field(default_factory=dict)
     _seen: set[str] = field(default_factory=set)
     _analyses: dict[str, _Analysis] = field(default_factory=dict)
@@ -316,12 +342,14 @@ class LanguageIndex:
         self.pages.append(entry.meta)
         if entry.kind_keys is not None and entry.meta.kind not in self.kind_names:
             self.kind_names[entry.meta.kind] = entry.kind_keys
-        self.texts.append(entry.texts)
+        self.texts.append(excerpt_blocks(entry.texts))
+        exact, pairs = self.exact, self.pairs
         for form in entry.exact:
-            self.exact[form].add(doc)
+            exact[form].append(doc)
         for pair in entry.pairs:
-            self.pairs[pair].add(doc)
-        self._counts.append(_Counts(entry.fields, entry.lengths))  # type: ignore[arg-type]
+            pairs[pair].append(doc)
+        packed = [(name, tuple(bucket), array("d", bucket.values())) for name, bucket in entry.fields.items()]
+        self._counts.append((entry.lengths, packed))
         return doc
 
     def finish(self) -> None:
@@ -329,25 +357,28 @@ class LanguageIndex:
         if not self._counts:
             return
         averages = {
-            name: sum(c.lengths.get(name, 0) for c in self._counts) / len(self._counts) for name in ("title", "body")
+            name: sum(lengths.get(name, 0) for lengths, _ in self._counts) / len(self._counts)
+            for name in ("title", "body")
         }
         words = self.words
-        for doc, counts in enumerate(self._counts):
-            factors = field_factors(counts.lengths, averages)
+        for doc, (lengths, fields) in enumerate(self._counts):
+            factors = field_factors(lengths, averages)
             tf: dict[str, float] = {}
-            for name, bucket in counts.fields.items():
+            title: tuple[str, ...] = ()
+            for name, keys, counts in fields:
+                if name == "title":
+                    title = keys
                 factor = factors[name]
                 if not tf:  # the first field: 0.0 + x is x
-                    tf = {key: count * factor for key, count in bucket.items()}
+                    tf = {key: count * factor for key, count in zip(keys, counts, strict=True)}
                     continue
                 get = tf.get
-                for key, count in bucket.items():
+                for key, count in zip(keys, counts, strict=True):
                     tf[key] = get(key, 0.0) + count * factor
             levels = {value: level(value, 0) for value in set(tf.values())}
             codes = {key: levels[value] for key, value in tf.items()}
-            title = counts.fields.get("title")
             if title:  # every key of the title is in tf: the title is one of its fields
-                titled = title_class(True, counts.lengths.get("title", 0))
+                titled = title_class(True, lengths.get("title", 0))
                 in_title: dict[float, int] = {}
                 for key in title:
                     value = tf[key]
@@ -356,7 +387,9 @@ class LanguageIndex:
                         code = in_title[value] = level(value, titled)
                     codes[key] = code
             for key, code in codes.items():
-                words[key][doc] = code
+                docs, levels_of = words[key]
+                docs.append(doc)
+                levels_of.append(code)
         self._counts = []
         self._runs, self._seen, self._analyses = {}, set(), {}  # only adding pages needs them
 

@@ -139,24 +139,47 @@ def check_pages(
     for name in names:
         pages[name] = _page(base, name, memo)
     broken: list[tuple[str, str, str]] = []
-    for name, (links, ids) in pages.items():
+    # What a link leads to depends only on its target, fragment and form, not on the page it is
+    # on (a page's own ids are those of its entry in ``pages``), and menus repeat on every page.
+    verdicts: dict[tuple[str | None, str, bool], tuple[str | None, str | None]] = {}
+    for name, (links, _) in pages.items():
         rel = name[len(base) + 1 :]
         for link in links:
-            href, _, fragment, _ = link
-            target = _target(base, link, dirs)
-            problem = None
-            if target is None:
-                problem = "starts with '/'; use a relative link so that copies of the site keep working"
-            elif target not in files:
-                if later and deferred is not None and target.startswith(later):
+            href, where, fragment, folder = link
+            verdict = verdicts.get((where, fragment, folder))
+            if verdict is None:
+                verdict = verdicts[(where, fragment, folder)] = _verdict(base, link, files, dirs, later, pages)
+            target, problem = verdict
+            if target is not None:  # into a folder written later
+                if deferred is not None:
                     deferred.append((rel, href, target))
                     continue
                 problem = "leads to no page"
-            elif fragment and target.endswith(".html") and _lacks(target, fragment, name, ids, pages):
-                problem = f"leads to a page without the heading or anchor '#{fragment}'"
             if problem:
                 broken.append((rel, href, problem))
     return broken
+
+
+def _verdict(
+    site: str,
+    link: Link,
+    files: set[str],
+    dirs: set[str],
+    later: tuple[str, ...],
+    pages: dict[str, tuple[list[Link], frozenset[str]]],
+) -> tuple[str | None, str | None]:
+    """(the target, when the link must wait for files written later; what is wrong, or None)."""
+    fragment = link[2]
+    target = _target(site, link, dirs)
+    if target is None:
+        return None, "starts with '/'; use a relative link so that copies of the site keep working"
+    if target not in files:
+        if later and target.startswith(later):
+            return target, None
+        return None, "leads to no page"
+    if fragment and target.endswith(".html") and _lacks(target, fragment, pages):
+        return None, f"leads to a page without the heading or anchor '#{fragment}'"
+    return None, None
 
 
 def _page(site: str, name: str, memo: Memo | None) -> tuple[list[Link], frozenset[str]]:
@@ -176,13 +199,9 @@ def _page(site: str, name: str, memo: Memo | None) -> tuple[list[Link], frozense
     return found
 
 
-def _lacks(
-    target: str, fragment: str, page: str, ids: frozenset[str], pages: dict[str, tuple[list[Link], frozenset[str]]]
-) -> bool:
-    """Whether the page ``target`` exists and has no element with the id ``fragment`` (``ids``
-    are those of ``page``, the page being checked; ``pages`` those of every page checked)."""
-    if target == page:
-        return fragment not in ids
+def _lacks(target: str, fragment: str, pages: dict[str, tuple[list[Link], frozenset[str]]]) -> bool:
+    """Whether the page ``target`` exists and has no element with the id ``fragment`` (the ids
+    of the pages being checked are in ``pages``)."""
     if target in pages:
         return fragment not in pages[target][1]
     return Path(target).is_file() and fragment not in _ids(target)

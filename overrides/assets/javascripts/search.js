@@ -609,18 +609,21 @@
 
   /* While a person types, most keys are followed by another, and the files that only a prefix
      needs are waste once it comes. A word of one letter is nearly always the start of a longer
-     one: a search ending in one fetches its files once no key has come for LONE_HOLD (the
+     one, and so are two consonants (ng, nh, tr: a Vietnamese syllable has a vowel): a search
+     ending in one fetches its files once no key has come for LONE_HOLD (the
      manifest at once: every query needs it). Longer words are fetched at once: the last key's
-     results wait for them (on a phone, CPU slowed 4x, the files of the last key take about as
-     long as the interval between two keys; waiting for that interval to pass before fetching
-     anything doubled the time to results: see scripts/search-latency). */
+     results wait for them, and a key is known to be the last only once the reader's interval
+     between keys has passed (waiting that long before fetching anything, 1.1 times a 150 ms
+     interval, cut the bytes of a query typed key by key by a third but added 110-160 ms to
+     its results on a phone profile: scripts/search-latency, 3 December). */
   function paused() {
     var left = lastKey + LONE_HOLD - performance.now();
     return left > 0 ? new Promise(function (resolve) { setTimeout(resolve, left); }) : Promise.resolve();
   }
-  function lone(value) { /* the query ends in a word of one letter, not followed by a space */
+  function lone(value) { /* the query ends, without a space, in a word of one letter or of two consonants */
     var all = runs(value), last = all[all.length - 1];
-    return !!last && length(last[0]) === 1 && value.normalize("NFC").toLowerCase().slice(-last[0].length) === last[0];
+    if (!last || value.normalize("NFC").toLowerCase().slice(-last[0].length) !== last[0]) { return false; }
+    return length(last[0]) === 1 || /^[b-df-hj-np-tv-xz]{2}$/.test(fold(last[0]));
   }
   function missing(names) { return names.some(function (n) { return !(files[n] && files[n].data !== undefined); }); }
   var NOTHING = { count: 0, top: function () { return []; }, missing: [] };

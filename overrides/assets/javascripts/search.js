@@ -614,8 +614,8 @@
      manifest at once: every query needs it). Longer words are fetched at once: the last key's
      results wait for them, and a key is known to be the last only once the reader's interval
      between keys has passed (waiting that long before fetching anything, 1.1 times a 150 ms
-     interval, cut the bytes of a query typed key by key by a third but added 110-160 ms to
-     its results on a phone profile: scripts/search-latency, 3 December). */
+     interval, cut the bytes of a query typed key by key by about a third but added 140-180 ms
+     to its results on loopback, CPU slowed 4x: scripts/search-latency, 4 December). */
   function paused() {
     var left = lastKey + LONE_HOLD - performance.now();
     return left > 0 ? new Promise(function (resolve) { setTimeout(resolve, left); }) : Promise.resolve();

@@ -322,6 +322,53 @@ def downloads(samples: list[Sample], modes: list[Mode], size: Gzipped) -> list[s
     return lines
 
 
+def whole_files(searcher: Any, query: str, first: bool) -> set[str]:
+    """The index files ``query`` needs when it is typed whole (or pasted): the manifest on a first
+    query, the shards of its words, exact forms, pairs and phrases, the metadata of the ten
+    results of the first page and the texts of the two excerpts fetched once typing stops."""
+    from phobien.search.query import PAGE_SIZE, VISIBLE, parse
+
+    names = set(searcher.files_for(parse(query, searcher.lang))) | ({"manifest"} if first else set())
+    docs = searcher.search(query)
+    chunk = searcher.manifest["chunk"]
+    names |= {f"m{d // chunk:x}" for d in docs[:PAGE_SIZE]} | {f"t{d:x}" for d in docs[:VISIBLE]}
+    return names
+
+
+def budget(
+    samples: list[Sample], modes: list[Mode], size: Gzipped, searchers: dict[str, Any], limits: tuple[float, float]
+) -> list[str]:
+    """The byte budget, counted key by key: every index file fetched from the first keystroke of a
+    query until the page is idle after its results (what a person typing it costs), by mode and
+    visit, against the same query typed whole (:func:`whole_files`; for a later query, less the
+    files the visit fetched before it). ``searchers``: the Python reference of each mode."""
+    lines = [f"bytes per query, gzip KB; the budget (first query {limits[0]:.0f} KB, later {limits[1]:.0f} KB) is"
+             " counted key by key, as a person types; 'whole': the query typed at once (its own files)"]  # fmt: skip
+    head = f"{'key by key mean/max':>20} {'within':>8} {'whole mean/max':>15} {'within':>8}"
+    lines.append(f"  {'mode':10} {'visit':6} {head}")
+    for mode in modes:
+        for visit, limit in (("first", limits[0]), ("later", limits[1])):
+            mine = [s for s in samples if s.mode == mode.name and s.visit == visit]
+            if not mine:
+                continue
+            keyed, whole, seen, run = [], [], set(), -1
+            warm = whole_files(searchers[mode.name], WARM_UP, False)
+            for s in mine:  # in the order typed: a later query finds the visit's earlier files in memory
+                if s.run != run:
+                    seen, run = set(warm), s.run
+                keyed.append(size(mode.index, s.files) / 1024)
+                own = whole_files(searchers[mode.name], s.query, visit == "first")
+                whole.append(size(mode.index, own if visit == "first" else own - seen) / 1024)
+                seen = set() if visit == "first" else seen | set(s.files) | own
+            n = len(mine)
+            lines.append(
+                f"  {mode.name:10} {visit:6} {statistics.mean(keyed):12.1f} /{max(keyed):5.1f}"
+                f" {sum(k <= limit for k in keyed):4}/{n:<3} {statistics.mean(whole):7.1f} /{max(whole):5.1f}"
+                f" {sum(w <= limit for w in whole):4}/{n:<3}"
+            )
+    return lines
+
+
 def agreement(samples: list[Sample], reference: Callable[[str], list[int]]) -> list[str]:
     """Queries whose results in the browser (every mode) differ from the Python reference's."""
     wrong = []

@@ -88,3 +88,21 @@ def test_long_lists_of_a_national_site_are_paged(tmp_path: Path) -> None:
     schools = (vi / "nha-truong-va-doi-tac/index.html").read_text(encoding="utf-8")
     assert schools.count('class="pb-print-item"') == 50
     assert '<a href="../nha-truong-va-doi-tac-2/" rel="next">' in schools
+
+
+def test_the_incremental_benchmark_measures_an_edit_and_no_change(tmp_path: Path) -> None:
+    """``scripts/bench --incremental`` on a small tree: the edited build renders only some pages
+    of each language, the next one has nothing to do; both are reported (no time is asserted)."""
+    import json
+
+    from benchmarks.__main__ import main
+
+    out = tmp_path / "bench.json"
+    assert main(["--pages", "20", "--languages", "vi,en", "--no-mkdocs", "--no-serve", "--incremental",
+                 "--json", str(out)]) == 0  # fmt: skip
+    result = json.loads(out.read_text(encoding="utf-8"))["incremental"]
+    edit, same = result["after_one_edit"], result["nothing_changed"]
+    assert set(edit["rendered_per_language"]) == {"vi", "en"}, edit
+    assert 0 < max(edit["rendered_per_language"].values()) < json.loads(out.read_text())["html_pages"] / 2
+    assert not edit["nothing_to_do"] and same["nothing_to_do"] and not same["rendered_per_language"]
+    assert 0 < same["share_of_cold_cpu"] < 1 and edit["share_of_cold_wall"] > 0

@@ -22,7 +22,6 @@ import markdown
 
 from phobien.core.diagnostics import Diagnostics, Position, Severity
 from phobien.core.memo import MISSING, Memo, key_of, version_of
-from phobien.load import sanitise
 from phobien.load.sanitise import Removal, removed, url_problem
 
 FENCE = re.compile(r"^(```|~~~).*?^\1\s*$", re.M | re.S)
@@ -113,7 +112,8 @@ _MEMO: dict[str, Memo] = {}
 def remembered(root: Path) -> Iterator[None]:
     """Within: :func:`check_markup` keeps what it found for each body in the project's cache
     (:mod:`phobien.core.memo`), so that the next check renders only the bodies that changed."""
-    version = version_of([sys.modules[__name__], sanitise], ["Markdown", "pymdown-extensions", "nh3"])
+    modules = [sys.modules[__name__], sys.modules[removed.__module__]]  # this module and the sanitiser's
+    version = version_of(modules, ["Markdown", "pymdown-extensions", "nh3"])
     memo = Memo(root / ".phobien-cache" / "check" / "markup.bin", version)
     _MEMO["memo"] = memo
     try:

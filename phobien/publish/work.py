@@ -107,7 +107,9 @@ def build_language(work: LanguageWork) -> LanguageOutcome:
             _qr_codes(work)
         with timer("search index"):
             synonyms = synonyms_of(job.root, job.lang)
-            index_language(job.out_dir, job.lang, work.offline, synonyms=synonyms, cache=work.search_cache)
+            index_language(
+                job.out_dir, job.lang, work.offline, synonyms=synonyms, cache=work.search_cache, previous=work.reuse_dir
+            )
         with timer("link check"):
             files, dirs = scan(job.out_dir)
             dirs |= folders_of(work.outside_files) | {job.out_dir.parent.as_posix()}

@@ -96,10 +96,13 @@ def index_language(
     sizes: Sizes | None = None,
     synonyms: list[list[str]] | None = None,
     cache: Path | None = None,
+    previous: Path | None = None,
 ) -> LanguageIndex:
     """Index the built pages of ``folder`` (``out/<lang>``) and write ``out/<lang>/search/*.js``;
     ``synonyms`` are the groups of ``content/synonyms.yml`` for ``lang``. With ``cache`` (a
-    folder), pages whose HTML an earlier build analysed are not analysed again."""
+    folder), pages whose HTML an earlier build analysed are not analysed again, and files the
+    same as those the last build left in ``previous`` (its ``out/<lang>``) are linked from there."""
+    from phobien.core.memo import Memo
     from phobien.search.cache import PageCache
 
     index = LanguageIndex(lang=lang, synonyms=synonym_groups(synonyms or [], lang))
@@ -115,6 +118,10 @@ def index_language(
             index.add_entry(entry)
         kept.keep(key, entry)
     index.finish()
-    write_files(folder / SEARCH_FOLDER, index_files(index, lang, sizes))
+    written = Memo(cache / f"{lang}.files", "1") if cache is not None else None
+    old = previous / SEARCH_FOLDER if previous is not None else None
+    write_files(folder / SEARCH_FOLDER, index_files(index, lang, sizes), old, written)
     kept.save()
+    if written is not None:
+        written.save()
     return index

@@ -36,12 +36,14 @@ import hashlib
 import itertools
 import json
 import math
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from phobien.core.memo import MISSING, Memo
 from phobien.search.index import LanguageIndex, excerpt_blocks
 from phobien.search.lang import STEMMED, STOP_PHRASES, STOP_WORDS
 from phobien.search.rank import COMMON, LEVEL_CHARS, TITLE_FLAG, constants, kind_code
@@ -241,7 +243,34 @@ def index_files(index: LanguageIndex, lang: str, sizes: Sizes | None = None) -> 
     return IndexFiles(files, manifest)
 
 
-def write_files(folder: Path, built: IndexFiles) -> None:
+def write_files(folder: Path, built: IndexFiles, previous: Path | None = None, kept: Memo | None = None) -> None:
+    """Write the files into ``folder``. With ``kept`` (what the last build wrote: name → digest,
+    size, time and inode of its file), a file whose text is the same as the one the last build
+    left in ``previous``, still as it left it, is hard-linked from there instead of written
+    (an incremental build changes a few of some 14,000 files per language at 5,000 pages)."""
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in built.all().items():
-        (folder / f"{name}.js").write_text(text, encoding="utf-8")
+        data = text.encode("utf-8")
+        target = folder / f"{name}.js"
+        if kept is None:
+            target.write_bytes(data)
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        was = kept.get(name)
+        if previous is not None and was is not MISSING and was[0] == digest and _left(previous / target.name, was):
+            try:
+                os.link(previous / target.name, target)
+                continue
+            except OSError:
+                pass  # another disk, or no hard links: write it
+        target.write_bytes(data)
+        st = target.stat()
+        kept.put(name, (digest, st.st_size, st.st_mtime_ns, st.st_ino))
+
+
+def _left(path: Path, was: tuple[str, int, int, int]) -> bool:
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    return (st.st_size, st.st_mtime_ns, st.st_ino) == tuple(was[1:])

@@ -74,11 +74,17 @@ def test_builds_after_edits_are_the_cold_builds_of_the_same_tree(tmp_path: Path)
         return rendered
 
     # Change the text of a material: its page in each language is made again, not the others.
+    search = project / "site" / "vi" / "search"
+    before = {p.name: p.stat().st_ino for p in search.glob("*.js")}
     page = materials / "quyen-tre-em.vi.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nMột câu mới về quyền của trẻ em.\n", encoding="utf-8")
     rendered = edit("change")
     assert set(rendered) == {"vi", "en", "km"}, rendered
     assert all(made < total for total, made in rendered.values()), rendered
+    # The search files whose text did not change are the previous build's files (hard links).
+    after = {p.name: p.stat().st_ino for p in search.glob("*.js")}
+    same = {name for name in after if before.get(name) == after[name]}
+    assert same and "manifest.js" not in same and len(same) < len(after), (len(same), len(after))
 
     # Links are checked again on pages that were not made again: a page that is not edited links
     # to one that is renamed below, and to a heading that is not there.

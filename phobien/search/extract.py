@@ -233,3 +233,19 @@ def page_text(source: str, url: str) -> PageText | None:
         kind_name=name,
         roles=walk.roles,
     )
+
+
+TEXT_CHARS = 2_000
+"""The text kept of a page for excerpts (a phone shows a few lines of it)."""
+
+
+def excerpt_blocks(blocks: list[str]) -> list[str]:
+    """The first blocks of a page, as long as they are at most :data:`TEXT_CHARS` together."""
+    kept: list[str] = []
+    size = 0
+    for block in blocks:
+        if size + len(block) > TEXT_CHARS:
+            break
+        kept.append(block)
+        size += len(block)
+    return kept

@@ -14,7 +14,7 @@ Security Policy ``script-src 'self'`` allows it.
 - ``p<hex>.js``: pair shards (phrase and Khmer cluster bigrams), ``{key: pages}``;
 - ``m<hex>.js``: page metadata, ``[[url, title, snippet], …]`` for pages ``i*chunk …``;
 - ``t<hex>.js``: the text of page *hex* (its first blocks, at most
-  :data:`~phobien.search.index.TEXT_CHARS` characters), fetched when its result is shown, for
+  :data:`~phobien.search.extract.TEXT_CHARS` characters), fetched when its result is shown, for
   the excerpt around the words found.
 
 The manifest also has the kind of every page (``kinds``: runs ``[code, count]`` in page order,
@@ -44,7 +44,8 @@ from pathlib import Path
 from typing import Any
 
 from phobien.core.memo import MISSING, Memo
-from phobien.search.index import LanguageIndex, excerpt_blocks
+from phobien.search.extract import excerpt_blocks
+from phobien.search.index import LanguageIndex
 from phobien.search.lang import STEMMED, STOP_PHRASES, STOP_WORDS
 from phobien.search.rank import COMMON, LEVEL_CHARS, TITLE_FLAG, constants, kind_code
 from phobien.search.shards import chunk_name, fnv1a, next_power_of_two, shard_name

@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from phobien.search.extract import PageText
+from phobien.search.extract import PageText, excerpt_blocks
 from phobien.search.lang import STEMMED, stem
 from phobien.search.rank import SYNONYM_WEIGHT, field_factors, level, title_class
 from phobien.search.tokens import (
@@ -136,22 +136,6 @@ class _Analysis:
     pairs: set[str] = field(default_factory=set)
 
 
-TEXT_CHARS = 2_000
-"""The text kept of a page for excerpts (a phone shows a few lines of it)."""
-
-
-def excerpt_blocks(blocks: list[str]) -> list[str]:
-    """The first blocks of a page, as long as they are at most :data:`TEXT_CHARS` together."""
-    kept: list[str] = []
-    size = 0
-    for block in blocks:
-        if size + len(block) > TEXT_CHARS:
-            break
-        kept.append(block)
-        size += len(block)
-    return kept
-
-
 def _postings() -> tuple[array[int], bytearray]:
     return array("I"), bytearray()
 
@@ -165,7 +149,7 @@ class LanguageIndex:
     synonyms: Synonyms = field(default_factory=list)
     pages: list[PageMeta] = field(default_factory=list)
     texts: list[list[str]] = field(default_factory=list)
-    """The first blocks of each page, for excerpts (the title left out; :func:`excerpt_blocks`)."""
+    """The first blocks of each page, for excerpts (the title left out; :func:`.extract.excerpt_blocks`)."""
     words: dict[str, tuple[array[int], bytearray]] = field(default_factory=lambda: defaultdict(_postings))
     """Key → (the pages that have it, the :func:`level` of the key in each)."""
     exact: dict[str, array[int]] = field(default_factory=lambda: defaultdict(lambda: array("I")))

@@ -59,6 +59,7 @@ class Memo:
         self.version = version
         self.before: dict[str, Any] = {}
         self.now: dict[str, Any] = {}
+        self.changed = False
         if path is None or not path.is_file():
             return
         try:
@@ -78,9 +79,11 @@ class Memo:
 
     def put(self, key: str, value: Any) -> None:
         self.now[key] = value
+        self.changed = True
 
     def save(self) -> None:
-        if self.path is None or self.now == self.before:
+        """Write this run's entries, unless they are exactly the last run's (none put, none left out)."""
+        if self.path is None or (not self.changed and len(self.now) == len(self.before)):
             return
         tmp = self.path.with_name(f"{self.path.name}.tmp-{os.getpid()}")
         try:

@@ -190,8 +190,8 @@ def _page(site: str, name: str, memo: Memo | None) -> tuple[list[Link], frozense
         key = key_of(name[len(site) + 1 :], st.st_size, st.st_mtime_ns, st.st_ino)
         kept = memo.get(key)
         if kept is not MISSING:
-            links, ids = kept
-            return [tuple(link) for link in links], frozenset(ids)  # type: ignore[misc]
+            links, ids = kept  # marshal gives the tuples back as tuples
+            return links, frozenset(ids)
     text = Path(name).read_text(encoding="utf-8", errors="replace")
     found = _links(site, name, text), _ids_in(text)
     if memo is not None:

@@ -12,6 +12,7 @@ from phobien.core.text import is_slug, slugify
 from phobien.core.yamlpos import Located, load, split_front_matter
 from phobien.load.files import inside, number_line, read_text, walk_files
 from phobien.load.markup import check_markup, remembered
+from phobien.load.page import Page
 from phobien.load.salvage import invalid_fields, is_salvaged
 from phobien.load.validate import validate
 from phobien.model.agency import Agency, AgencyFile
@@ -31,25 +32,6 @@ from phobien.model.vocab import Audience, AudienceFile, Topic, TopicFile
 M = TypeVar("M", bound=Model)
 
 PAGE_NAME = re.compile(r"^(?P<slug>[^.]+)\.(?P<lang>[a-z]{2,3})\.md$")
-
-
-@dataclass
-class Page:
-    """A Markdown page: a material, an article or a hand-written page from docs/."""
-
-    kind: str
-    slug: str
-    lang: str
-    path: Path
-    rel: str
-    meta: PageMeta
-    body: str
-    body_line: int
-    located: Located
-
-    def pos(self, *path: str | int) -> Position:
-        mark = self.located.key_mark(path) if path else self.located.value_mark(())
-        return Position(self.rel, mark.line, mark.col)
 
 
 @dataclass

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from phobien.core import yamlpos
 from phobien.core.diagnostics import Diagnostics, Position
+from phobien.core.memo import Memo, held, version_of
 from phobien.core.text import is_slug, slugify
 from phobien.core.yamlpos import Located, load, split_front_matter
 from phobien.load.files import inside, number_line, read_text, walk_files
@@ -358,9 +360,13 @@ def load_content(root: Path, diags: Diagnostics | None = None) -> tuple[Content,
     else:
         content.site = site
     langs = None if "site" in content.broken else set(content.site.codes)
-    with remembered(root):
+    with remembered(root), held(yamlpos.MEMO, Memo(root / ".phobien-cache" / "check" / "yaml.bin", _YAML)):
         _load_rest(cdir, root, content, diags, langs)
     return content, diags
+
+
+_YAML = version_of([yamlpos], ["PyYAML"])
+"""The version of what a YAML document is read into (:data:`phobien.core.yamlpos.MEMO`)."""
 
 
 def _load_rest(cdir: Path, root: Path, content: Content, diags: Diagnostics, langs: set[str] | None) -> None:

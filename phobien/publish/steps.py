@@ -5,16 +5,16 @@ follows every language (redirects, PDFs, root files, sitemap, open data, the las
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from phobien.core import clock
 from phobien.core.diagnostics import Diagnostics
-from phobien.core.heap import shared_heap
+from phobien.core.heap import forked_map
 from phobien.core.timing import Timings
 from phobien.engine import get_engine
 from phobien.engine.base import LanguageResult, LanguageSite
@@ -194,11 +194,13 @@ def render_all(run: Run, timer: Timings, stream: TextIO) -> list[LanguageOutcome
     """Every language's work, in parallel worker processes where there are several."""
     results: list[LanguageOutcome] = []
     with timer("languages (in parallel)" if run.workers > 1 else "languages"):
-        if run.workers > 1:
-            with shared_heap(), ProcessPoolExecutor(max_workers=run.workers) as pool:
-                for result in pool.map(build_language, run.works):
+        if run.workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            try:
+                for result in forked_map(build_language, run.works, run.workers):
                     progress(result, stream)
                     results.append(result)
+            except ChildProcessError as exc:
+                raise BuildError(f"{exc}; the system may be short of memory (try --jobs 1)") from exc
         else:
             for item in run.works:
                 result = build_language(item)

@@ -125,7 +125,10 @@ def test_kept_yaml_and_sentences_give_what_reading_again_gives(tmp_path: Path) -
     text = hotlines.read_text(encoding="utf-8")
     hotlines.write_text(text.replace("    free: true\n", "    free: true\n    free: false\n", 1), encoding="utf-8")
     line = text.splitlines().index("    free: true") + 2
-    duplicate = f"content/hotlines.yml:{line}:5: error: duplicate key 'free' (first defined on line {line - 1}); keep one of them"
+    duplicate = (
+        f"content/hotlines.yml:{line}:5: error: duplicate key 'free' (first defined on line {line - 1}); "
+        "keep one of them"
+    )
     for _ in range(2):
         assert duplicate in run_phobien(root, "check").stderr.splitlines()
     hotlines.write_text(text, encoding="utf-8")

@@ -12,6 +12,7 @@ import jinja2
 from markupsafe import Markup
 
 from phobien.core import clock
+from phobien.core.templatecache import keep_compiled
 from phobien.core.text import slugify
 from phobien.load import Content, Page
 from phobien.load.lookup import legal_index
@@ -67,6 +68,7 @@ class StageContext:
 
     def __init__(self, content: Content, lang: str, options: Options | None = None) -> None:
         self.content = content
+        keep_compiled(_ENV, content.root, "stage")  # compiled templates kept in .phobien-cache
         self.site = content.site
         self.lang = lang
         self.default = self.site.default_language

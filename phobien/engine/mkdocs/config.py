@@ -87,7 +87,11 @@ def write_config(job: LanguageJob, only_file: Path | None = None) -> Path:
         **job.settings,
     }
     extra = config["extra"] = dict(config.get("extra") or {})
-    extra["phobien"] = {**extra.get("phobien", {}), "page_data": str(page_data_file(job.stage_dir).resolve())}
+    extra["phobien"] = {
+        **extra.get("phobien", {}),
+        "page_data": str(page_data_file(job.stage_dir).resolve()),
+        "project_root": str(job.root.resolve()),
+    }
     if only_file is not None:
         extra["phobien"]["render_only"] = str(only_file.resolve())
     config["theme"] = {**config.get("theme", {}), "custom_dir": str((job.root / "overrides").resolve())}

@@ -59,10 +59,11 @@ def render(job: LanguageJob, dirty: bool = False, only: Collection[str] | None =
     ``dirty``: render only the staged files newer than their HTML, into the existing output
     (``phobien serve`` after an edit); the menu must not have changed.
 
-    ``only``: render these staged pages (and the pages of the menu, the theme's assets and
-    templates) into an empty output folder: the runner's own "dirty" build, told by phobien's
-    plugin which pages are unchanged (:meth:`~phobien.engine.mkdocs.hooks.PhobienHooks.on_files`)
-    instead of comparing file times. Every file is written new, never over an older one."""
+    ``only``: render these staged pages (and the theme's assets and templates) into an empty
+    output folder: the runner's own "dirty" build, told by phobien's plugin which pages are
+    unchanged (:meth:`~phobien.engine.mkdocs.hooks.PhobienHooks.on_files`) instead of comparing
+    file times; the unchanged pages of the menu are only read, for their titles. Every file is
+    written new, never over an older one."""
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     from click import ClickException  # the base of both runners' errors
     from jinja2 import TemplateError

@@ -19,10 +19,8 @@ import yaml
 
 from phobien.core.diagnostics import LogCollector
 from phobien.engine.base import LanguageJob, LanguageResult
-from phobien.engine.mkdocs.config import material_hide, page_data_file, render_only_file, write_config
+from phobien.engine.mkdocs.config import DUMPER, material_hide, page_data_file, render_only_file, write_config
 from phobien.stage.staged import Staged
-
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when the wheel has it: 10x faster
 
 RUNNERS = ("mkdocs", "properdocs")
 """Python packages that can render the site (the engine names of :func:`phobien.engine.get_engine`)."""
@@ -47,7 +45,7 @@ def write_stage(job: LanguageJob, pages: Sequence[Staged], page_data: dict[str, 
         if hide:
             meta["hide"] = hide
         data[page.path] = {"kind": page.kind, **page_data.get(page.path, {})}
-        front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
+        front = yaml.dump(meta, Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
         target.write_text(f"---\n{front}---\n\n{page.body}", encoding="utf-8")
     data_file.parent.mkdir(parents=True, exist_ok=True)
     data_file.write_text(json.dumps(data, ensure_ascii=False, default=str), encoding="utf-8")

@@ -45,6 +45,10 @@ _SETTINGS = (
     "autoescape",
     "finalize",
     "undefined",
+    "sandboxed",
+    "intercepted_binops",
+    "intercepted_unops",
+    "policies",
 )
 """Environment attributes the compiled code depends on."""
 
@@ -57,6 +61,9 @@ def _describe(value: Any) -> str:
     if callable(value) and hasattr(value, "__qualname__"):
         cells = [c.cell_contents for c in getattr(value, "__closure__", None) or ()]
         return f"{getattr(value, '__module__', '')}.{value.__qualname__}{_describe(cells) if cells else ''}"
+    if isinstance(value, dict):
+        pairs = sorted((repr(k), _describe(v)) for k, v in value.items())
+        return "{" + ",".join(f"{k}:{v}" for k, v in pairs) + "}"
     if isinstance(value, (list, tuple, set, frozenset)):
         items = sorted(map(_describe, value)) if isinstance(value, (set, frozenset)) else map(_describe, value)
         return "[" + ",".join(items) + "]"

@@ -99,10 +99,11 @@ class Engine(Protocol):
         (``phobien serve`` after an edit); the menu must not have changed.
 
         ``only`` (an incremental build): render the pages of these staged paths, and whatever
-        the engine writes for every build (its assets, a 404 page, pages every other page
-        depends on such as those of the menu), into an empty ``job.out_dir``; every other
-        staged page is known to render as it did before, and the caller brings its HTML. The
-        result counts the HTML files written."""
+        the engine writes for every build (its assets, a 404 page, any page it cannot leave
+        out), into an empty ``job.out_dir``; every other staged page is known to render as it
+        did before, and the caller brings its HTML. The engine may read what it needs of those
+        (the titles of the menu's pages) from their staged files, which are the ones that HTML
+        was rendered from. The result counts the HTML files written."""
         ...
 
     def renders(self, job: LanguageJob, only: Collection[str]) -> set[str]:

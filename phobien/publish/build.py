@@ -18,6 +18,7 @@ from phobien.publish import reuse
 from phobien.publish.artifact import code_digest, tree_digest
 from phobien.publish.options import BuildError, BuildOptions, BuildState, check, engine_name, report
 from phobien.publish.steps import Run, finish, prepare, render_all
+from phobien.publish.swap import remove_leftovers, swap
 from phobien.publish.work import LanguageOutcome, LanguageWork, build_language
 from phobien.stage.pages import without_drafts
 
@@ -133,30 +134,3 @@ def _record(
     reuse.write_record(opts.root, out, record)
     if run.stage_dir is not None and run.stage_dir.is_dir():
         (run.stage_dir / reuse.STAMP).write_text(stamp, encoding="utf-8")
-
-
-def remove_leftovers(out: Path) -> None:
-    """Remove what killed builds left next to ``out`` (``.site.tmp-<pid>``, ``.site.old-<pid>``)."""
-    for p in out.parent.glob(f".{out.name}.*-*"):
-        kind, _, pid = p.name.removeprefix(f".{out.name}.").partition("-")
-        if kind in ("tmp", "old") and pid.isdigit() and (int(pid) == os.getpid() or not _running(int(pid))):
-            shutil.rmtree(p, ignore_errors=True)
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def swap(tmp: Path, out: Path) -> None:
-    """Replace ``out`` by ``tmp`` with two renames, so readers never see a half-built site."""
-    old = out.parent / f".{out.name}.old-{os.getpid()}"
-    if out.exists():
-        out.rename(old)
-    tmp.rename(out)
-    shutil.rmtree(old, ignore_errors=True)

@@ -4,6 +4,7 @@ search index and link check are written."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -96,15 +97,16 @@ def build_language(work: LanguageWork) -> LanguageOutcome:
     outcome = LanguageOutcome(result.lang, result.pages, result.warnings, result.error, digests=digests)
     if result.error:
         return outcome
+    folders: set[str] = set()
     try:
         if only is not None and work.reuse_dir is not None:
             with timer("reuse unchanged pages"):
                 outcome.rendered = result.pages
-                outcome.pages = result.pages + _reuse(work.reuse_dir, job.out_dir, reused, not work.offline)
+                outcome.pages = result.pages + _reuse(work.reuse_dir, job.out_dir, reused, not work.offline, folders)
         for name, text in work.extra_files.items():
             (job.out_dir / name).write_text(text, encoding="utf-8")
         with timer("QR codes"):
-            _qr_codes(work)
+            _qr_codes(work, folders)
         with timer("search index"):
             synonyms = synonyms_of(job.root, job.lang)
             index_language(
@@ -132,37 +134,66 @@ def page_digests(work: LanguageWork) -> dict[str, str]:
     return {p.path: page_digest(p, work.meta.get(p.path, {})) for p in work.pages}
 
 
-def _qr_codes(work: LanguageWork) -> None:
+def _qr_codes(work: LanguageWork, folders: set[str] | None = None) -> None:
     """The language's QR codes: those of :attr:`LanguageWork.qr_reused` from the previous site,
-    the others made (or taken from the cache of codes)."""
+    the others made (or taken from the cache of codes). ``folders``: those known to be in the
+    language's output (:func:`_link_files`)."""
     site = work.job.out_dir.parent
     make = work.qr
     if work.reuse_dir is not None and work.qr_reused:
         rel = {target: Path(target).relative_to(site).as_posix() for _, target in work.qr}
-        _link_files(work.reuse_dir.parent, site, [rel[t] for _, t in work.qr if rel[t] in work.qr_reused])
+        _link_files(work.reuse_dir.parent, site, [rel[t] for _, t in work.qr if rel[t] in work.qr_reused], folders)
         make = [(url, t) for url, t in work.qr if rel[t] not in work.qr_reused]
     write_qr_codes(make, work.qr_cache)
 
 
-def _link_files(previous: Path, out: Path, rels: list[str]) -> None:
-    """Hard-link (or copy) ``previous/rel`` to ``out/rel`` for each of ``rels``."""
-    made: set[Path] = set()
+def _link_files(previous: Path, out: Path, rels: list[str], folders: set[str] | None = None) -> None:
+    """Hard-link (or copy) ``previous/rel`` to ``out/rel`` for each of ``rels``. ``folders``
+    (absolute): those known to be there, and where the folders made are added. A folder is
+    made once, with one call when its parent is known (a folder per page: making them was
+    most of the time of bringing a thousand pages)."""
+    made = folders if folders is not None else set()
+    source_base, target_base = os.fspath(previous), os.fspath(out)
     for rel in rels:
-        target = out / rel
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
+        target = f"{target_base}/{rel}"
+        folder = target.rpartition("/")[0]
+        if folder not in made:
+            _make_folder(folder, made)
+        source = f"{source_base}/{rel}"
         try:
-            os.link(previous / rel, target)
+            os.link(source, target)
         except OSError:
-            shutil.copy2(previous / rel, target)
+            shutil.copy2(source, target)
 
 
-def _reuse(previous: Path, out: Path, paths: set[str], directory_urls: bool) -> int:
+def _make_folder(folder: str, made: set[str]) -> None:
+    parent = folder.rpartition("/")[0]
+    if parent and parent not in made and not os.path.isdir(parent):
+        _make_folder(parent, made)
+    made.add(parent)
+    with contextlib.suppress(FileExistsError):
+        os.mkdir(folder)
+    made.add(folder)
+
+
+def _written(out: Path) -> tuple[set[str], set[str]]:
+    """The files (relative) and folders (absolute) in ``out``."""
+    files: set[str] = set()
+    folders: set[str] = set()
+    base = len(os.fspath(out)) + 1
+    for folder, _, names in os.walk(out):
+        folders.add(folder)
+        files.update(os.path.join(folder, name)[base:].replace(os.sep, "/") for name in names)
+    return files, folders
+
+
+def _reuse(previous: Path, out: Path, paths: set[str], directory_urls: bool, folders: set[str]) -> int:
     """Bring the previous build's HTML of ``paths`` into ``out``, where the engine did not write
-    it anew (the pages of the menu are always rendered). A hard link where the file system has
-    them (the file is never written again: the next build writes new files and links the
-    rest), else a copy. Returns the number of files brought."""
-    rels = [rel for rel in (html_path(path, directory_urls) for path in sorted(paths)) if not (out / rel).exists()]
-    _link_files(previous, out, rels)
+    it anew. A hard link where the file system has them (the file is never written again: the
+    next build writes new files and links the rest), else a copy. ``folders``: as for
+    :func:`_link_files`, filled with those of ``out``. Returns the number of files brought."""
+    files, there = _written(out)
+    folders |= there
+    rels = [rel for rel in (html_path(path, directory_urls) for path in sorted(paths)) if rel not in files]
+    _link_files(previous, out, rels, folders)
     return len(rels)

@@ -13,6 +13,7 @@ import jinja2
 from markupsafe import Markup
 
 from phobien.core import clock
+from phobien.core.templatecache import keep_compiled
 from phobien.core.text import slugify
 from phobien.load import Content, Page
 from phobien.load.lookup import legal_index
@@ -76,6 +77,7 @@ class StageContext:
         self.content = content
         self.memo = memo
         """What the last build staged (:mod:`phobien.stage.memo`), when it is kept."""
+        keep_compiled(_ENV, content.root, "stage")  # compiled templates kept in .phobien-cache
         self.site = content.site
         self.lang = lang
         self.default = self.site.default_language

@@ -11,6 +11,9 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -31,7 +34,9 @@ def _cold(project: Path, scratch: Path, warnings: str | None = None) -> Path:
     """The site a cold build makes of ``project``'s tree, in a copy that shares nothing with it;
     its warnings must be ``warnings`` (those of the other build) when given."""
     shutil.rmtree(scratch, ignore_errors=True)
-    shutil.copytree(project, scratch, ignore=shutil.ignore_patterns(".phobien-cache", "site", ".site.*"))
+    # Not the old sites either (".merged.old-<pid>"): they are being removed while this copies.
+    leftovers = shutil.ignore_patterns(".phobien-cache", "site", ".site.*", ".*.old*-*", ".*.tmp-*")
+    shutil.copytree(project, scratch, ignore=leftovers)
     result = run_phobien(scratch, "build", "--clean", "--no-print")
     assert result.returncode == 0, result.stderr
     if warnings is not None:
@@ -187,3 +192,38 @@ def test_a_language_job_renders_only_what_changed_from_its_kept_copy(tmp_path: P
     (project / ".phobien-cache" / "languages" / "vi" / "index.html").write_text("damaged", encoding="utf-8")
     again = jobs()
     assert "[vi] " in again and not any(m[0] == "vi" for m in RENDERED.findall(again)), again
+
+
+def _ended_pid() -> int:
+    """The id of a process that has ended."""
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    return int(ended.stdout)
+
+
+def _leftovers(project: Path, seconds: float = 60) -> list[str]:
+    """What is left next to the site once the removals under way are done (or ``seconds`` passed)."""
+    deadline = time.monotonic() + seconds
+    while list(project.glob(".site.*")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return sorted(p.name for p in project.glob(".site.*"))
+
+
+@pytest.mark.usefixtures("dates")
+def test_the_replaced_site_and_interrupted_removals_are_removed(tmp_path: Path) -> None:
+    """The site a build replaces is removed by another process, after the new one is in place;
+    what an interrupted build or removal left is removed by the next build."""
+    project = make_project(tmp_path / "project", FIXTURES / "minimal")
+    _build(project)
+    pid = _ended_pid()
+    half = project / f".site.old-{pid}"  # a removal stopped half-way
+    shutil.copytree(project / "site" / "vi", half / "vi")
+    (project / f".site.tmp-{pid}" / "vi").mkdir(parents=True)  # a build killed half-way
+    other = project / ".site.old-x"  # not a name phobien gives: left alone
+    other.mkdir()
+    page = project / "content" / "materials" / "bao-ve-tre.vi.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nThêm một câu.\n", encoding="utf-8")
+    stderr, rendered = _build(project)
+    assert rendered, stderr
+    _same(project / "site", _cold(project, tmp_path / "cold"))
+    other.rmdir()
+    assert _leftovers(project) == []

@@ -20,6 +20,9 @@ NAV_SECTIONS = [
     ("agencies", "agencies"),
 ]
 
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+"""libyaml's writer when the wheel has it (10 times faster than the pure-Python one)."""
+
 PAGE_DATA = "phobien-pages.json"
 """Per-page data for the templates, next to the staged folder (read once by the plugin:
 parsing it from every page's YAML front matter cost the engine 6 % of its time)."""
@@ -87,10 +90,15 @@ def write_config(job: LanguageJob, only_file: Path | None = None) -> Path:
         **job.settings,
     }
     extra = config["extra"] = dict(config.get("extra") or {})
-    extra["phobien"] = {**extra.get("phobien", {}), "page_data": str(page_data_file(job.stage_dir).resolve())}
+    extra["phobien"] = {
+        **extra.get("phobien", {}),
+        "page_data": str(page_data_file(job.stage_dir).resolve()),
+        "project_root": str(job.root.resolve()),
+    }
     if only_file is not None:
         extra["phobien"]["render_only"] = str(only_file.resolve())
     config["theme"] = {**config.get("theme", {}), "custom_dir": str((job.root / "overrides").resolve())}
     path = job.stage_dir.parent / f"mkdocs.{job.lang}.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    text = yaml.dump(config, Dumper=DUMPER, allow_unicode=True, sort_keys=False)
+    path.write_text(text, encoding="utf-8")
     return path

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from phobien.engine.base import LanguageJob, LanguageResult, LanguageSite, MarkdownSetup
 from phobien.engine.mkdocs import config, icons, markdown, run
-from phobien.engine.mkdocs.hooks import nav_paths
 
 if TYPE_CHECKING:
     from phobien.core.diagnostics import Diagnostics
@@ -56,7 +55,7 @@ class MkDocsEngine:
         return run.render(job, dirty, only)
 
     def renders(self, job: LanguageJob, only: Collection[str]) -> set[str]:
-        return set(only) | set(nav_paths(job.settings.get("nav")))
+        return set(only)
 
     def markdown(self) -> MarkdownSetup:
         return markdown.markdown_setup()

@@ -19,10 +19,8 @@ import yaml
 
 from phobien.core.diagnostics import LogCollector
 from phobien.engine.base import LanguageJob, LanguageResult
-from phobien.engine.mkdocs.config import material_hide, page_data_file, render_only_file, write_config
+from phobien.engine.mkdocs.config import DUMPER, material_hide, page_data_file, render_only_file, write_config
 from phobien.stage.staged import Staged
-
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when the wheel has it: 10x faster
 
 RUNNERS = ("mkdocs", "properdocs")
 """Python packages that can render the site (the engine names of :func:`phobien.engine.get_engine`)."""
@@ -47,7 +45,7 @@ def write_stage(job: LanguageJob, pages: Sequence[Staged], page_data: dict[str, 
         if hide:
             meta["hide"] = hide
         data[page.path] = {"kind": page.kind, **page_data.get(page.path, {})}
-        front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
+        front = yaml.dump(meta, Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
         target.write_text(f"---\n{front}---\n\n{page.body}", encoding="utf-8")
     data_file.parent.mkdir(parents=True, exist_ok=True)
     data_file.write_text(json.dumps(data, ensure_ascii=False, default=str), encoding="utf-8")
@@ -59,10 +57,11 @@ def render(job: LanguageJob, dirty: bool = False, only: Collection[str] | None =
     ``dirty``: render only the staged files newer than their HTML, into the existing output
     (``phobien serve`` after an edit); the menu must not have changed.
 
-    ``only``: render these staged pages (and the pages of the menu, the theme's assets and
-    templates) into an empty output folder: the runner's own "dirty" build, told by phobien's
-    plugin which pages are unchanged (:meth:`~phobien.engine.mkdocs.hooks.PhobienHooks.on_files`)
-    instead of comparing file times. Every file is written new, never over an older one."""
+    ``only``: render these staged pages (and the theme's assets and templates) into an empty
+    output folder: the runner's own "dirty" build, told by phobien's plugin which pages are
+    unchanged (:meth:`~phobien.engine.mkdocs.hooks.PhobienHooks.on_files`) instead of comparing
+    file times; the unchanged pages of the menu are only read, for their titles. Every file is
+    written new, never over an older one."""
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     from click import ClickException  # the base of both runners' errors
     from jinja2 import TemplateError

@@ -197,7 +197,7 @@ def choose_shards(
     if not fragments:
         return _shard_files(space, [], 1)
     hashed = [(v[0], v[1]) if isinstance(v, tuple) else (fnv1a(k), v) for k, v in sorted(fragments.items())]
-    whole = gzip_size("{" + ",".join(fragment for _, fragment in hashed) + "}")
+    whole = measure("{" + ",".join(fragment for _, fragment in hashed) + "}")
     count = next_power_of_two(max(1.0, whole / target))
     while True:
         files = _shard_files(space, hashed, count)
@@ -207,23 +207,25 @@ def choose_shards(
         count *= 2
 
 
-def _chunk_files(index: LanguageIndex, size: int) -> dict[str, str]:
-    rows = [[p.url, p.title, p.snippet] for p in index.pages]
+def _chunk_files(rows: list[str], size: int) -> dict[str, str]:
+    """The chunks of ``size`` pages, from each page's serialised row: :func:`script` of the rows."""
     count = math.ceil(len(rows) / size)
-    return {chunk_name(i): script(chunk_name(i), rows[i * size : (i + 1) * size]) for i in range(count)}
+    return {
+        chunk_name(i): f"{CALLBACK}({_dumps(chunk_name(i))},[{','.join(rows[i * size : (i + 1) * size])}])\n"
+        for i in range(count)
+    }
 
 
 def choose_chunks(index: LanguageIndex, sizes: Sizes, measure: Any = gzip_size) -> tuple[int, dict[str, str]]:
     """The largest chunk size (pages per chunk) whose mean gzipped chunk ≤ ``sizes.chunk_bytes``."""
-    best = 1
+    rows = [_dumps([p.url, p.title, p.snippet]) for p in index.pages]
     for size in (100, 64, 48, 32, 24, 16, 12, 8, 6, 4, 3, 2, 1):
         if size > sizes.max_chunk:
             continue
-        files = _chunk_files(index, size)
+        files = _chunk_files(rows, size)
         if not files or sum(map(measure, files.values())) / len(files) <= sizes.chunk_bytes:
-            best = size
-            break
-    return best, _chunk_files(index, best)
+            return size, files
+    return 1, _chunk_files(rows, 1)
 
 
 def text_file(doc: int, blocks: list[str]) -> str:

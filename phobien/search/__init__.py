@@ -146,7 +146,7 @@ def _index_all(
     """The index of every page (those ``kept`` has analysed taken from it), and what the next
     build patches (with ``kept``)."""
     index = LanguageIndex(lang=lang, synonyms=synonym_groups(synonyms or [], lang))
-    rels, keys, searched = [], [], bytearray()
+    rels, keys, searched, kinds = [], [], bytearray(), []
     for rel, path in _html_files(folder):
         html = path.read_bytes()
         key = kept.key(rel, html) if kept is not None else ""
@@ -156,6 +156,7 @@ def _index_all(
             entry = index.analyse(text) if text is not None and not text.fallback else None
         if entry is not None:
             index.add_entry(entry)
+            kinds.append(entry.kind_keys)
         if kept is not None:
             kept.keep(key, entry)
             rels.append(rel)
@@ -166,7 +167,7 @@ def _index_all(
         return index, None
     from phobien.search.patch import kept_of
 
-    return index, kept_of(index, rels, keys, bytes(searched), fragments_of(index))
+    return index, kept_of(index, rels, keys, bytes(searched), kinds, fragments_of(index))
 
 
 def _patch(

@@ -45,6 +45,8 @@ class Kept:
     """… and 1 when it is searched (its page number is its place among those)."""
     levelled: list[Levelled]
     """Per page: :attr:`LanguageIndex.levelled`."""
+    metas: list[tuple[Any, ...]]
+    """Per page: its :class:`PageMeta` fields and the keys of its kind's name (or None)."""
     words: dict[str, Any]
     """Key → (pages, levels) as bytes, or as arrays once :meth:`postings` took them."""
     exact: dict[str, Any]
@@ -75,13 +77,16 @@ class Kept:
         return docs, levels
 
 
-def kept_of(index: LanguageIndex, rels: list[str], keys: list[str], searched: bytes, fragments: Fragments) -> Kept:
-    """What a cold build leaves for the next one."""
+def kept_of(
+    index: LanguageIndex, rels: list[str], keys: list[str], searched: bytes, kinds: list[Any], fragments: Fragments
+) -> Kept:
+    """What a cold build leaves for the next one (``kinds``: the kind keys of each page)."""
     return Kept(
         rels,
         keys,
         searched,
         index.levelled,
+        [(p.url, p.title, p.snippet, p.kind, kind) for p, kind in zip(index.pages, kinds, strict=True)],
         {k: (d.tobytes(), bytes(c)) for k, (d, c) in index.words.items()},
         {k: d.tobytes() for k, d in index.exact.items()},
         {k: d.tobytes() for k, d in index.pairs.items()},
@@ -101,12 +106,33 @@ def save(path: Path, version: str, kept: Kept) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with tmp.open("wb") as f:
         marshal.dump(version, f)
-        for value in (kept.rels, kept.keys, kept.searched, kept.levelled, kept.gzip, kept.manifest):
+        for value in (kept.rels, kept.keys, kept.searched, kept.levelled, kept.metas, kept.gzip, kept.manifest):
             marshal.dump(value, f)
         for table in (kept.words, kept.exact, kept.pairs):
             marshal.dump({k: _packed(v) for k, v in table.items()}, f)
-        marshal.dump(kept.fragments, f)
+        marshal.dump({space: _joined(fragments) for space, fragments in kept.fragments.items()}, f)
     tmp.replace(path)
+
+
+def _joined(fragments: dict[str, tuple[int, str]]) -> Any:
+    """A space's fragments as three values (reading them is ten times faster than the dict): its
+    keys and fragments joined by newlines (JSON text has none; a key with one keeps the dict)."""
+    keys = "\n".join(fragments)
+    if keys.count("\n") != max(len(fragments) - 1, 0) or "" in fragments:
+        return fragments
+    hashes = array("I", [h for h, _ in fragments.values()]).tobytes()
+    return keys, hashes, "\n".join([text for _, text in fragments.values()])
+
+
+def _split(value: Any) -> dict[str, tuple[int, str]]:
+    if isinstance(value, dict):
+        return value
+    keys, hashes, texts = value
+    if not keys:
+        return {}
+    numbers: array[int] = array("I")
+    numbers.frombytes(hashes)
+    return dict(zip(keys.split("\n"), zip(numbers, texts.split("\n"), strict=True), strict=True))
 
 
 def load(path: Path, version: str) -> Kept | None:
@@ -114,11 +140,12 @@ def load(path: Path, version: str) -> Kept | None:
         with path.open("rb") as f:
             if marshal.load(f) != version:
                 return None
-            rels, keys, searched, levelled, gzip, manifest = (marshal.load(f) for _ in range(6))
+            rels, keys, searched, levelled, metas, gzip, manifest = (marshal.load(f) for _ in range(7))
             words, exact, pairs, fragments = (marshal.load(f) for _ in range(4))
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    return Kept(rels, keys, searched, levelled, words, exact, pairs, fragments, gzip, manifest)
+    spaces = {space: _split(value) for space, value in fragments.items()}
+    return Kept(rels, keys, searched, levelled, metas, words, exact, pairs, spaces, gzip, manifest)
 
 
 Entry = Any
@@ -209,14 +236,13 @@ class Pages:
             return True, self.fresh[key]
         return self.cache.get(key)  # type: ignore[no-any-return]
 
-    def meta(self, key: str) -> tuple[PageMeta, tuple[str, ...] | None, list[str]]:
-        """A page's metadata, the keys of its kind's name and its texts, without unpacking it all."""
+    def texts(self, key: str) -> list[str]:
+        """The texts of a page, without unpacking the rest of its entry."""
         if key in self.fresh:
             entry = self.fresh[key]
             assert entry is not None
-            return entry.meta, entry.kind_keys, entry.texts
-        packed = self.cache.before[key]
-        return PageMeta(*packed[0]), packed[1], packed[2]
+            return entry.texts
+        return self.cache.packed(key)[2]  # type: ignore[no-any-return]
 
 
 def _changes(kept: Kept, keys: list[str], pages: Pages) -> tuple[dict[int, PageEntry], dict[int, PageEntry]] | None:
@@ -248,6 +274,8 @@ def patch(kept: Kept, rels: list[str], keys: list[str], pages: Pages, lang: str,
     levelled = kept.levelled
     for doc, new in news.items():
         levelled[doc] = (new.lengths.get("title", 0), new.lengths.get("body", 0), *levelled[doc][2:])
+        m = new.meta
+        kept.metas[doc] = (m.url, m.title, m.snippet, m.kind, new.kind_keys)
     averages = averages_of(sum(p[0] for p in levelled), sum(p[1] for p in levelled), len(levelled))
     for doc, new in news.items():
         _replace(kept, doc, olds[doc], new, _levels(kept, doc, new, averages))
@@ -272,17 +300,18 @@ def _patched(
     index = LanguageIndex(lang=lang)
     same: dict[str, Later] = {}
     for doc, i in enumerate(searched):
-        meta, kind_keys, texts = pages.meta(keys[i])
+        *fields, kind_keys = kept.metas[doc]
+        meta = PageMeta(*fields)
         index.pages.append(meta)
         if kind_keys is not None and meta.kind not in index.kind_names:
-            index.kind_names[meta.kind] = kind_keys
+            index.kind_names[meta.kind] = tuple(kind_keys)
         if doc in news:
-            index.texts.append(excerpt_blocks(texts))
+            index.texts.append(excerpt_blocks(news[doc].texts))
             continue
         index.texts.append(None)  # type: ignore[arg-type]
         name = f"t{doc:x}"
         was = memo.get(name) if memo is not None else MISSING
-        make = lambda doc=doc, texts=texts: text_file(doc, excerpt_blocks(texts))  # noqa: E731
+        make = lambda doc=doc, key=keys[i]: text_file(doc, excerpt_blocks(pages.texts(key)))  # noqa: E731
         same[name] = (was[0], make) if was is not MISSING else (_sha(make()), make)
     return Patched(index, same)
 

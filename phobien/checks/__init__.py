@@ -27,6 +27,8 @@ from phobien.checks import (
     vocab,
 )
 from phobien.core.diagnostics import Diagnostics
+from phobien.core.memo import Memo, held, version_of
+from phobien.load import markup, readability
 from phobien.load.lookup import References
 from phobien.load.tree import Content, Page, load_content, reload_page
 
@@ -76,8 +78,14 @@ def check_content(root: Path) -> tuple[Content, Diagnostics]:
     """Read ``root``/content and ``root``/docs and run every check. Never raises for bad content."""
     content, diags = load_content(root)
     if content.root_found:
-        run_checks(content, diags)
+        memo = Memo(root / ".phobien-cache" / "check" / "sentences.bin", _SENTENCES)
+        with held(readability.MEMO, memo):
+            run_checks(content, diags)
     return content, diags
+
+
+_SENTENCES = version_of([readability, markup], [])
+"""The version of what the plain-language check finds in a body (its code and the masking of code)."""
 
 
 def recheck_page(content: Content, path: Path, diags: Diagnostics) -> Page | None:

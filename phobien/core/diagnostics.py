@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -41,15 +42,38 @@ class Position:
     col: int = 1
 
 
+def _plain(rel: str) -> bool:
+    """Whether ``rel`` is a relative path that pathlib would give back unchanged."""
+    return bool(rel) and not (
+        rel.startswith(("/", "./", "../"))
+        or rel.endswith(("/", "/.", "/.."))
+        or rel in (".", "..")
+        or "//" in rel
+        or "/./" in rel
+        or "/../" in rel
+    )
+
+
 class Diagnostics:
     """An ordered collection of diagnostics, filled while reading the whole tree."""
 
     def __init__(self, root: Path | None = None) -> None:
         self.root = root
         self._resolved_root = root.resolve() if root is not None else None
+        self._prefixes = tuple(
+            "" if str(base) == "." else f"{str(base).rstrip('/')}/"
+            for base in ((root, self._resolved_root) if root is not None and self._resolved_root is not None else ())
+        )
         self.items: list[Diagnostic] = []
+        self.folders: dict[str, str] = {}
+        """Folders of the project as the file system resolves them (:func:`phobien.load.files.inside`)."""
 
     def rel(self, path: Path | str) -> str:
+        text = os.fspath(path)
+        for prefix in self._prefixes:
+            # The common case, a plain path under the root as given, without pathlib.
+            if text.startswith(prefix) and (prefix or not text.startswith("/")) and _plain(text[len(prefix) :]):
+                return text[len(prefix) :]
         p = Path(path)
         if self.root is not None and self._resolved_root is not None:
             for base in (self.root, self._resolved_root):

@@ -19,6 +19,7 @@ import hashlib
 import marshal
 import os
 import sys
+from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
 from types import ModuleType
@@ -95,3 +96,23 @@ class Memo:
         except OSError:
             with contextlib.suppress(OSError):
                 tmp.unlink(missing_ok=True)
+
+
+_HELD: dict[str, Memo] = {}
+
+
+@contextlib.contextmanager
+def held(name: str, memo: Memo) -> Iterator[Memo]:
+    """Within: :func:`holding` gives ``memo`` for ``name`` (to code deep in a call chain, such as
+    the YAML reader, without a parameter through every caller); saved when the block ends."""
+    _HELD[name] = memo
+    try:
+        yield memo
+    finally:
+        _HELD.pop(name, None)
+    memo.save()
+
+
+def holding(name: str) -> Memo | None:
+    """The memo :func:`held` for ``name``, if a block holds one now."""
+    return _HELD.get(name)

@@ -13,12 +13,14 @@ number.
 
 from __future__ import annotations
 
+import marshal
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
+from phobien.core.memo import MISSING, holding, key_of
 from phobien.core.yamlhints import indentation_problem, is_structural
 
 Path_ = tuple[str | int, ...]
@@ -54,23 +56,26 @@ class Mark:
 
 @dataclass
 class Located:
-    """A YAML document as plain data plus the position of every value and key."""
+    """A YAML document as plain data plus the position of every value and key (kept as
+    (line, column) pairs: a document read from the memo is given back without making an
+    object per position)."""
 
     data: Any
-    values: dict[Path_, Mark] = field(default_factory=dict)
-    keys: dict[Path_, Mark] = field(default_factory=dict)
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
 
     def value_mark(self, path: Path_) -> Mark:
         """Position of the value at ``path``, or of its nearest existing parent."""
         for n in range(len(path), -1, -1):
             mark = self.values.get(path[:n])
             if mark is not None:
-                return mark
+                return Mark(*mark)
         return Mark(1, 1)
 
     def key_mark(self, path: Path_) -> Mark:
         """Position of the key that holds ``path`` (falls back to the value)."""
-        return self.keys.get(path) or self.value_mark(path)
+        mark = self.keys.get(path)
+        return Mark(*mark) if mark is not None else self.value_mark(path)
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,12 @@ MAX_DEPTH = 40
 """Deepest nesting of lists and mappings accepted; content needs fewer than ten levels."""
 
 
+MEMO = "yaml"
+"""The name a memo of read documents is :func:`~phobien.core.memo.held` under: a document
+read without a problem is kept (marshal of plain data) by its text and first line, so that a
+check after an edit parses only the files that changed."""
+
+
 def load(text: str, line_offset: int = 0) -> tuple[Located | None, list[YamlProblem]]:
     """Parse one YAML document. Returns (document or None, problems). Never raises.
 
@@ -111,6 +122,20 @@ def load(text: str, line_offset: int = 0) -> tuple[Located | None, list[YamlProb
     Python's recursion limit, and refusing what content never needs and what can hurt:
     aliases (an alias bomb expands to gigabytes), explicit tags (``!!python/...``,
     ``!include``, ``!!int abc``) and merge keys."""
+    memo = holding(MEMO)
+    if memo is None:
+        return _load(text, line_offset)
+    key = key_of(line_offset, text)
+    found = memo.get(key)
+    if found is not MISSING:
+        return Located(*marshal.loads(found)), []  # a new copy each time: callers may change it
+    located, problems = _load(text, line_offset)
+    if located is not None and not problems:
+        memo.put(key, marshal.dumps((located.data, located.values, located.keys)))
+    return located, problems
+
+
+def _load(text: str, line_offset: int) -> tuple[Located | None, list[YamlProblem]]:
     try:
         return _from_events(_FastLoader(text), line_offset)
     except (yaml.YAMLError, ValueError):
@@ -253,7 +278,7 @@ class _Builder:
         """Put ``value`` where the document is; its path, or None when it was dropped."""
         if not self.stack:
             self.located.data = value
-            self.located.values[()] = mark
+            self.located.values[()] = (mark.line, mark.col)
             return ()
         top = self.stack[-1]
         if isinstance(top.container, list):
@@ -265,7 +290,7 @@ class _Builder:
             path = (*top.path, top.key)
             top.container[top.key] = value
             top.key = None
-        self.located.values[path] = mark
+        self.located.values[path] = (mark.line, mark.col)
         return path
 
     def key(self, top: _Frame, value: Any, mark: Mark, event: yaml.Event) -> None:
@@ -282,11 +307,11 @@ class _Builder:
         first = self.located.keys.get((*top.path, key))
         if first is not None:
             self.problems.append(
-                YamlProblem(mark, f"duplicate key '{key}' (first defined on line {first.line}); keep one of them")
+                YamlProblem(mark, f"duplicate key '{key}' (first defined on line {first[0]}); keep one of them")
             )
             top.drop = 1
             return None
-        self.located.keys[(*top.path, key)] = mark
+        self.located.keys[(*top.path, key)] = (mark.line, mark.col)
         top.key = key
         return None
 

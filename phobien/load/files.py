@@ -46,10 +46,13 @@ def legacy_encoding(text: str) -> str | None:
     """Name the legacy Vietnamese encoding ``text`` looks like, if any."""
     if _VIETNAMESE_UNICODE.search(text):
         return None
+    tcvn3, vni = len(_TCVN3_MARKERS.findall(text)), len(_VNI_MARKERS.findall(text))
+    if tcvn3 < 3 and vni < 3:
+        return None  # too few markers whatever the length: no need to count the letters
     letters = len(_LETTER.findall(text)) or 1
-    if len(_TCVN3_MARKERS.findall(text)) >= max(3, letters // 50):
+    if tcvn3 >= max(3, letters // 50):
         return "TCVN3 (ABC)"
-    if len(_VNI_MARKERS.findall(text)) >= max(3, letters // 30):
+    if vni >= max(3, letters // 30):
         return "VNI"
     return None
 
@@ -86,11 +89,27 @@ def _link_message(rel: str) -> str:
 
 def inside(path: Path, diags: Diagnostics) -> bool:
     """Whether ``path`` is no symbolic link and stays inside the project; reports it when not."""
-    root = diags.root.resolve() if diags.root is not None else None
-    if path.is_symlink() or (root is not None and not path.resolve().is_relative_to(root)):
+    if path.is_symlink() or not _in_project(path, diags):
         diags.error(Position(diags.rel(path.absolute())), _link_message(diags.rel(path.absolute())))
         return False
     return True
+
+
+def _in_project(path: Path, diags: Diagnostics) -> bool:
+    """Whether ``path``, no symbolic link itself, resolves to a place inside the project. It
+    resolves to its folder's resolved place and its name, so each folder is resolved once."""
+    if diags.root is None:
+        return True
+    root = diags.folders.get("") or diags.folders.setdefault("", os.path.realpath(diags.root))
+    if path.name in ("", ".", ".."):
+        place = os.path.realpath(path)
+    else:
+        folder = os.fspath(path.parent)
+        found = diags.folders.get(folder)
+        if found is None:
+            found = diags.folders[folder] = os.path.realpath(folder)
+        place = os.path.join(found, path.name)
+    return place == root or place.startswith(root.rstrip("/") + "/")
 
 
 def walk_files(folder: Path, diags: Diagnostics) -> list[Path]:

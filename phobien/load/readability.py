@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from phobien.core.diagnostics import Diagnostics, Position
+from phobien.core.memo import MISSING, holding, key_of
 from phobien.load.markup import _masked
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n")
@@ -17,8 +18,25 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,/]\d+)*", re.U)
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 
 
+MEMO = "sentences"
+"""The name a memo of :func:`long_sentences` is :func:`~phobien.core.memo.held` under (the
+check keeps what it found in each body: :func:`phobien.checks.check_content`)."""
+
+
 def long_sentences(body: str, limit: int) -> list[tuple[int, int, int, str]]:
     """(line, column, words, start of sentence) for every sentence longer than ``limit`` words."""
+    memo = holding(MEMO)
+    if memo is None:
+        return _long_sentences(body, limit)
+    key = key_of(limit, body)
+    found = memo.get(key)
+    if found is MISSING:
+        found = _long_sentences(body, limit)
+        memo.put(key, found)
+    return list(found)
+
+
+def _long_sentences(body: str, limit: int) -> list[tuple[int, int, int, str]]:
     found = []
     text = _masked(body)
     for line_no, line in enumerate(text.split("\n"), start=1):

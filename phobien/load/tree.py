@@ -7,11 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from phobien.core import yamlpos
 from phobien.core.diagnostics import Diagnostics, Position
+from phobien.core.memo import Memo, held, version_of
 from phobien.core.text import is_slug, slugify
 from phobien.core.yamlpos import Located, load, split_front_matter
 from phobien.load.files import inside, number_line, read_text, walk_files
 from phobien.load.markup import check_markup, remembered
+from phobien.load.page import Page
 from phobien.load.salvage import invalid_fields, is_salvaged
 from phobien.load.validate import validate
 from phobien.model.agency import Agency, AgencyFile
@@ -31,25 +34,6 @@ from phobien.model.vocab import Audience, AudienceFile, Topic, TopicFile
 M = TypeVar("M", bound=Model)
 
 PAGE_NAME = re.compile(r"^(?P<slug>[^.]+)\.(?P<lang>[a-z]{2,3})\.md$")
-
-
-@dataclass
-class Page:
-    """A Markdown page: a material, an article or a hand-written page from docs/."""
-
-    kind: str
-    slug: str
-    lang: str
-    path: Path
-    rel: str
-    meta: PageMeta
-    body: str
-    body_line: int
-    located: Located
-
-    def pos(self, *path: str | int) -> Position:
-        mark = self.located.key_mark(path) if path else self.located.value_mark(())
-        return Position(self.rel, mark.line, mark.col)
 
 
 @dataclass
@@ -376,9 +360,13 @@ def load_content(root: Path, diags: Diagnostics | None = None) -> tuple[Content,
     else:
         content.site = site
     langs = None if "site" in content.broken else set(content.site.codes)
-    with remembered(root):
+    with remembered(root), held(yamlpos.MEMO, Memo(root / ".phobien-cache" / "check" / "yaml.bin", _YAML)):
         _load_rest(cdir, root, content, diags, langs)
     return content, diags
+
+
+_YAML = version_of([yamlpos], ["PyYAML"])
+"""The version of what a YAML document is read into (:data:`phobien.core.yamlpos.MEMO`)."""
 
 
 def _load_rest(cdir: Path, root: Path, content: Content, diags: Diagnostics, langs: set[str] | None) -> None:

@@ -5,16 +5,16 @@ follows every language (redirects, PDFs, root files, sitemap, open data, the las
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from phobien.core import clock
 from phobien.core.diagnostics import Diagnostics
-from phobien.core.heap import shared_heap
+from phobien.core.heap import forked_map
 from phobien.core.timing import Timings
 from phobien.engine import get_engine
 from phobien.engine.base import LanguageResult, LanguageSite
@@ -32,7 +32,7 @@ from phobien.publish.work import LanguageOutcome, LanguageWork, build_language
 from phobien.search.opensearch import opensearch_xml
 from phobien.stage.addresses import AddressPlan, plan_addresses, short_link_file, write_redirects
 from phobien.stage.news import atom_feed, visible_articles
-from phobien.stage.pages import Options, stage_all
+from phobien.stage.pages import Kept, Options, stage_all
 from phobien.stage.staged import Staged
 from phobien.stage.ui import UI
 from phobien.stage.urls import html_path
@@ -95,9 +95,9 @@ def prepare(
         directory_urls=not opts.offline, today=opts.today or clock.today(), serve=opts.serve, print_=opts.print_
     )
     workers = max(1, min(len(site.codes), opts.jobs or os.cpu_count() or 1))
-    staged, plan = _stage(content, stage_opts, workers, timer)
+    staged, plan = _stage(content, stage_opts, workers, timer, _kept(opts, code))
     work = opts.stage_dir or opts.root / ".phobien-cache" / "stage"
-    kept = _keep_staged(work, record, reuse.search_cache(opts.root, opts.out.resolve()) if code else None)
+    kept_folder = _keep_staged(work, record, reuse.search_cache(opts.root, opts.out.resolve()) if code else None)
     written_by_others = files_written_later(staged, plan, tmp, stage_opts.directory_urls)
     engine = get_engine(engine_name(content, opts.engine))
     frame = reuse.frame_digest(code, engine.name, opts.root) if code else ""
@@ -126,7 +126,7 @@ def prepare(
                 offline=opts.offline,
                 outside_files={f for other, fs in written_by_others.items() if other != lang for f in fs},
                 later=tuple(f"{(tmp / c).as_posix()}/print/" for c in ["", *site.codes]),
-                staged_before=before.pages if kept and before is not None else None,
+                staged_before=before.pages if kept_folder and before is not None else None,
                 reusable=reusable,
                 reuse_dir=out / lang if reusable else None,
                 rendered_with=rendered_with,
@@ -140,17 +140,22 @@ def prepare(
 
 
 def _stage(
-    content: Content, options: Options, workers: int, timer: Timings
+    content: Content, options: Options, workers: int, timer: Timings, kept: Kept | None
 ) -> tuple[dict[str, list[Staged]], AddressPlan]:
-    """Every language's pages and their addresses."""
+    """Every language's pages and their addresses (staging kept in ``kept`` between builds)."""
     with timer("stage"):
-        staged = stage_all(content, options, workers)
+        staged = stage_all(content, options, workers, kept)
     with timer("plan addresses"):
         try:
             plan = plan_addresses(staged, content.site.base_url, content.site.default_language, options.directory_urls)
         except ValueError as exc:
             raise BuildError(str(exc)) from exc
     return staged, plan
+
+
+def _kept(opts: BuildOptions, code: str) -> Kept | None:
+    """Where staging keeps what it made for the next build (when the build is recorded)."""
+    return Kept(opts.root / ".phobien-cache" / "staging", code, fresh=not opts.reuses) if code else None
 
 
 def _keep_staged(work: Path, record: reuse.Record | None, search: Path | None) -> bool:
@@ -189,11 +194,13 @@ def render_all(run: Run, timer: Timings, stream: TextIO) -> list[LanguageOutcome
     """Every language's work, in parallel worker processes where there are several."""
     results: list[LanguageOutcome] = []
     with timer("languages (in parallel)" if run.workers > 1 else "languages"):
-        if run.workers > 1:
-            with shared_heap(), ProcessPoolExecutor(max_workers=run.workers) as pool:
-                for result in pool.map(build_language, run.works):
+        if run.workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            try:
+                for result in forked_map(build_language, run.works, run.workers):
                     progress(result, stream)
                     results.append(result)
+            except ChildProcessError as exc:
+                raise BuildError(f"{exc}; the system may be short of memory (try --jobs 1)") from exc
         else:
             for item in run.works:
                 result = build_language(item)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup
@@ -23,8 +24,12 @@ from phobien.stage import views
 from phobien.stage.citations import anchor_of, cite
 from phobien.stage.links import Targets, rewrite_links, targets_of
 from phobien.stage.rawhtml import mark, markdown_part
+from phobien.stage.staged import Staged
 from phobien.stage.ui import UI
 from phobien.stage.urls import leaflet_path, page_url, relative
+
+if TYPE_CHECKING:
+    from phobien.stage.memo import StageMemo
 
 
 @dataclass
@@ -65,8 +70,12 @@ original it was translated from (the shown page itself for a fallback)."""
 class StageContext:
     """One language's view of the content, shared by every page kind."""
 
-    def __init__(self, content: Content, lang: str, options: Options | None = None) -> None:
+    def __init__(
+        self, content: Content, lang: str, options: Options | None = None, memo: StageMemo | None = None
+    ) -> None:
         self.content = content
+        self.memo = memo
+        """What the last build staged (:mod:`phobien.stage.memo`), when it is kept."""
         self.site = content.site
         self.lang = lang
         self.default = self.site.default_language
@@ -78,6 +87,11 @@ class StageContext:
         """The bodies that no longer exist (:mod:`phobien.load.validity`), by id."""
         self._legal_by_key: dict[str, str] | None = None
         self._link_targets: Targets | None = None
+
+    def each(self, kind: str, item: str, make: Callable[[], list[Staged]]) -> list[Staged]:
+        """The pages ``make`` stages for one ``item`` of ``kind`` (a material, an article):
+        the last build's when nothing they were made from changed."""
+        return make() if self.memo is None else self.memo.staged(kind, item, make)
 
     # -- text ------------------------------------------------------------------------------
     def loc(self, texts: dict[str, str] | None) -> str:

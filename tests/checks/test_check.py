@@ -7,6 +7,8 @@ from pathlib import Path
 
 from conftest import FIXTURES, make_project, run_phobien
 
+from phobien.checks import check_content
+
 
 def test_minimal_tree_is_clean(minimal: Path) -> None:
     result = run_phobien(minimal, "check")
@@ -105,3 +107,34 @@ def test_a_second_check_remembers_and_an_edit_is_checked_again(tmp_path: Path) -
     assert set(first.stderr.splitlines()[:-1]) <= set(again)
     (root / ".phobien-cache/check/markup.bin").write_bytes(b"\x00damaged")
     assert run_phobien(root, "check").stderr.splitlines() == again
+
+
+def test_kept_yaml_and_sentences_give_what_reading_again_gives(tmp_path: Path) -> None:
+    """The check keeps each YAML document it read without a problem, and the long sentences of
+    each body: a second check prints the same; a file changed since is read again, a file with
+    a problem is never kept (its message stays exact), a damaged memo is ignored, and a
+    hand-written page's title taken from its first heading follows the heading."""
+    root = make_project(tmp_path / "p", FIXTURES / "minimal", FIXTURES / "invalid")
+    page = root / "docs/gioi-thieu.vi.md"
+    page.write_text("# Giới thiệu trang\n\nMột đoạn.\n", encoding="utf-8")
+    first = run_phobien(root, "check").stderr
+    for name in ("yaml.bin", "sentences.bin"):
+        assert (root / ".phobien-cache/check" / name).is_file()
+    assert run_phobien(root, "check").stderr == first
+    hotlines = root / "content/hotlines.yml"
+    text = hotlines.read_text(encoding="utf-8")
+    hotlines.write_text(text.replace("    free: true\n", "    free: true\n    free: false\n", 1), encoding="utf-8")
+    line = text.splitlines().index("    free: true") + 2
+    duplicate = (
+        f"content/hotlines.yml:{line}:5: error: duplicate key 'free' (first defined on line {line - 1}); "
+        "keep one of them"
+    )
+    for _ in range(2):
+        assert duplicate in run_phobien(root, "check").stderr.splitlines()
+    hotlines.write_text(text, encoding="utf-8")
+    for name in ("yaml.bin", "sentences.bin"):
+        (root / ".phobien-cache/check" / name).write_bytes(b"\x00damaged")
+    assert run_phobien(root, "check").stderr == first
+    page.write_text("# Về chúng tôi\n\nMột đoạn.\n", encoding="utf-8")
+    content, _ = check_content(root)
+    assert {p.rel: p.meta.title for p in content.docs}["docs/gioi-thieu.vi.md"] == "Về chúng tôi"

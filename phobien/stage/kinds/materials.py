@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from phobien.load import Page
@@ -43,11 +44,15 @@ def _material(ctx: StageContext, slug: str, page: Page, fallback: bool, source: 
     )
 
 
+def _one(ctx: StageContext, slug: str, page: Page, fallback: bool, source: Page | None) -> list[Staged]:
+    return [_material(ctx, slug, page, fallback, source)]
+
+
 def stage(ctx: StageContext) -> list[Staged]:
     pages = []
     items = []
     for slug, (page, fallback, source) in ctx.pick(ctx.content.materials).items():
-        staged = _material(ctx, slug, page, fallback, source)
+        staged = ctx.each("materials", slug, partial(_one, ctx, slug, page, fallback, source))[0]
         pages.append(staged)
         items.append(
             {

@@ -3,6 +3,7 @@ per topic and per audience. The feed is written with the site (:func:`phobien.st
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from phobien.core.pagination import page_path, split
@@ -57,13 +58,17 @@ def _list(
     return pages
 
 
+def _one(ctx: StageContext, page: Page, marker: str) -> list[Staged]:
+    return [_article(ctx, page, marker)]
+
+
 def stage(ctx: StageContext) -> list[Staged]:
     t = ctx.t
     markers = {"draft": t("news_draft"), "scheduled": t("news_scheduled")}
     pages = []
     items = []
     for page, marker in visible_articles(ctx.content, ctx.lang, ctx.options.today, ctx.options.serve):
-        staged = _article(ctx, page, markers.get(marker or "", ""))
+        staged = ctx.each("news", page.rel, partial(_one, ctx, page, markers.get(marker or "", "")))[0]
         pages.append(staged)
         meta: Any = page.meta
         items.append(

@@ -146,8 +146,10 @@ def _index_all(
     """The index of every page (those ``kept`` has analysed taken from it), and what the next
     build patches (with ``kept``)."""
     index = LanguageIndex(lang=lang, synonyms=synonym_groups(synonyms or [], lang))
-    rels, keys, searched, kinds = [], [], bytearray(), []
+    rels, keys, searched, kinds, files = [], [], bytearray(), [], []
     for rel, path in _html_files(folder):
+        if kept is not None:
+            files.append(_signature(path))
         html = path.read_bytes()
         key = kept.key(rel, html) if kept is not None else ""
         found, entry = kept.get(key) if kept is not None else (False, None)
@@ -167,7 +169,16 @@ def _index_all(
         return index, None
     from phobien.search.patch import kept_of
 
-    return index, kept_of(index, rels, keys, bytes(searched), kinds, fragments_of(index))
+    state = kept_of(index, rels, keys, bytes(searched), kinds, fragments_of(index))
+    state.files = files
+    return index, state
+
+
+def _signature(path: Path) -> tuple[int, int, int]:
+    """Size, time and inode of a built file: a page the build took from the previous site is the
+    same file (a hard link), so its HTML need not be read again to know it is the same."""
+    st = path.stat()
+    return st.st_size, st.st_mtime_ns, st.st_ino
 
 
 def _patch(
@@ -177,13 +188,19 @@ def _patch(
     from phobien.search.patch import Pages, patch
 
     index = LanguageIndex(lang=lang, synonyms=synonym_groups(synonyms or [], lang))
-    rels, keys, fresh = [], [], {}
+    rels, keys, fresh, files = [], [], {}, []
+    known = dict(zip(last.rels, zip(last.files, last.keys, strict=True), strict=True))
     for rel, path in _html_files(folder):
-        html = path.read_bytes()
-        key = kept.key(rel, html)
-        if key not in kept.before and key not in fresh:
-            text = page_text(html.decode("utf-8", errors="replace"), page_url(rel, offline))
-            fresh[key] = index.analyse(text) if text is not None and not text.fallback else None
+        files.append(_signature(path))
+        was = known.get(rel)
+        if was is not None and was[0] == files[-1] and was[1] in kept.before:
+            key = was[1]
+        else:
+            html = path.read_bytes()
+            key = kept.key(rel, html)
+            if key not in kept.before and key not in fresh:
+                text = page_text(html.decode("utf-8", errors="replace"), page_url(rel, offline))
+                fresh[key] = index.analyse(text) if text is not None and not text.fallback else None
         rels.append(rel)
         keys.append(key)
     try:
@@ -191,6 +208,7 @@ def _patch(
     except (KeyError, IndexError, ValueError, TypeError, AssertionError):
         done = None  # a record that does not fit the pages: build anew
     if done is not None:
+        last.files = files
         for key in keys:
             kept.keep(key, fresh.get(key))
     return done

@@ -309,28 +309,31 @@ def write_files(folder: Path, built: IndexFiles, previous: Path | None = None, k
     left in ``previous``, still as it left it, is hard-linked from there instead of written
     (an incremental build changes a few of some 14,000 files per language at 5,000 pages)."""
     folder.mkdir(parents=True, exist_ok=True)
+    into = os.fspath(folder)  # plain strings: some 14,000 files per language
+    before = os.fspath(previous) if previous is not None else None
     for name, text in built.all().items():
-        target = folder / f"{name}.js"
+        target = f"{into}/{name}.js"
         if kept is None:
-            target.write_bytes((text if isinstance(text, str) else text[1]()).encode("utf-8"))
+            Path(target).write_bytes((text if isinstance(text, str) else text[1]()).encode("utf-8"))
             continue
         digest = _digest(text)
         was = kept.get(name)
-        if previous is not None and was is not MISSING and was[0] == digest and _left(previous / target.name, was):
+        if before is not None and was is not MISSING and was[0] == digest and _left(f"{before}/{name}.js", was):
             try:
-                os.link(previous / target.name, target)
+                os.link(f"{before}/{name}.js", target)
                 continue
             except OSError:
                 pass  # another disk, or no hard links: write it
         data = (text if isinstance(text, str) else text[1]()).encode("utf-8")
-        target.write_bytes(data)
-        st = target.stat()
+        with open(target, "wb") as f:
+            f.write(data)
+        st = os.stat(target)
         kept.put(name, (digest, st.st_size, st.st_mtime_ns, st.st_ino))
 
 
-def _left(path: Path, was: tuple[str, int, int, int]) -> bool:
+def _left(path: str, was: tuple[str, int, int, int]) -> bool:
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return False
     return (st.st_size, st.st_mtime_ns, st.st_ino) == tuple(was[1:])

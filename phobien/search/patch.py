@@ -55,6 +55,8 @@ class Kept:
     gzip: dict[bytes, int]
     manifest: str = ""
     """The SHA-256 of the manifest it wrote (the files' record must be of the same build)."""
+    files: list[tuple[int, int, int]] = field(default_factory=list)
+    """Size, time and inode of each HTML file when its key was taken."""
     touched: dict[str, set[str]] = field(default_factory=lambda: {"w": set(), "e": set(), "p": set()})
 
     def postings(self, space: str, key: str, add: bool = False) -> tuple[array[int], bytearray | None]:
@@ -106,8 +108,9 @@ def save(path: Path, version: str, kept: Kept) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with tmp.open("wb") as f:
         marshal.dump(version, f)
-        for value in (kept.rels, kept.keys, kept.searched, kept.levelled, kept.metas, kept.gzip, kept.manifest):
+        for value in (kept.rels, kept.keys, kept.files, kept.searched, kept.levelled, kept.metas, kept.gzip):
             marshal.dump(value, f)
+        marshal.dump(kept.manifest, f)
         for table in (kept.words, kept.exact, kept.pairs):
             marshal.dump({k: _packed(v) for k, v in table.items()}, f)
         marshal.dump({space: _joined(fragments) for space, fragments in kept.fragments.items()}, f)
@@ -140,12 +143,15 @@ def load(path: Path, version: str) -> Kept | None:
         with path.open("rb") as f:
             if marshal.load(f) != version:
                 return None
-            rels, keys, searched, levelled, metas, gzip, manifest = (marshal.load(f) for _ in range(7))
+            rels, keys, files, searched, levelled, metas, gzip = (marshal.load(f) for _ in range(7))
+            manifest = marshal.load(f)
             words, exact, pairs, fragments = (marshal.load(f) for _ in range(4))
     except (OSError, EOFError, ValueError, TypeError):
         return None
     spaces = {space: _split(value) for space, value in fragments.items()}
-    return Kept(rels, keys, searched, levelled, metas, words, exact, pairs, spaces, gzip, manifest)
+    if len(files) != len(rels):
+        return None
+    return Kept(rels, keys, searched, levelled, metas, words, exact, pairs, spaces, gzip, manifest, files)
 
 
 Entry = Any

@@ -154,10 +154,6 @@ def load(path: Path, version: str) -> Kept | None:
     return Kept(rels, keys, searched, levelled, metas, words, exact, pairs, spaces, gzip, manifest, files)
 
 
-Entry = Any
-"""A page's packed analysis (:func:`phobien.search.cache._plain`), None when it is not searched."""
-
-
 @dataclass
 class Patched:
     index: LanguageIndex

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import phobien.search
+import phobien.search.patch
 from phobien.search import index_language
 from phobien.search.files import Sizes
 from phobien.search.levels import BOUNDS, SAFETY, moved, page_levels, references
@@ -84,22 +85,32 @@ def test_patched_indexes_are_the_indexes_built_anew(tmp_path: Path, monkeypatch:
         return whole(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(phobien.search, "_index_all", counted)
+    levelled: list[int] = []  # pages levelled again: the edited ones, and others whose margin was used up
+    relevel = phobien.search.patch._relevel
+    monkeypatch.setattr(
+        phobien.search.patch, "_relevel", lambda kept, doc, codes: levelled.append(doc) or relevel(kept, doc, codes)
+    )
+    edited = 0
     rng = random.Random(7)
     cache, previous = tmp_path / "cache", tmp_path / "site0"
     _site(previous, rng, 30)
     index_language(previous, "vi", sizes=SIZES, cache=cache)
     assert built_anew == [1] and (cache / "vi.index").is_file()
-    for edit in range(1, 9):
+    for edit in range(1, 13):
         site = tmp_path / f"site{edit}"
         _copy(previous, site)
         for i in rng.sample(range(30), rng.choice([1, 1, 2, 3])):
+            edited += 1
             page = site / f"p{i:02d}" / "index.html"
             html = page.read_text(encoding="utf-8")
             page.unlink()  # a page made again is a new file: the previous site's stays as it was
-            if rng.random() < 0.5:  # a word more, or a paragraph fewer
+            change = rng.random()
+            if change < 0.4:  # a word more
                 html = html.replace("<p>", f"<p>{rng.choice(SYLLABLES)} ", 1)
-            else:
-                html = html.replace("</p>", "</p><!--", 1).replace("<p>", "--><p>", 2).replace("--><p>", "<p>", 1)
+            elif change < 0.7:  # a long paragraph more: the mean body length moves, and other pages' levels
+                html = html.replace("</article>", f"<p>{_words(rng, 300)}.</p></article>", 1)
+            else:  # the paragraphs after the first left out
+                html = html.replace("</p>", "</p><!--", 1).replace("</article>", "--></article>", 1)
             page.write_text(html, encoding="utf-8")
         index_language(site, "vi", sizes=SIZES, cache=cache, previous=previous)
         cold = tmp_path / f"cold{edit}"
@@ -111,6 +122,7 @@ def test_patched_indexes_are_the_indexes_built_anew(tmp_path: Path, monkeypatch:
         assert kept, edit
         previous = site
     assert built_anew == [1], "every edit was patched"
+    assert len(levelled) > 2 * edited, (len(levelled), edited)  # the mean lengths moved other pages' levels
 
     # A page added renumbers the pages after it: the index is built anew, the same again.
     site = tmp_path / "added"

@@ -32,10 +32,15 @@ Integration points (the rest of phobien calls only these):
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from phobien.search.cache import PageCache
 from phobien.search.extract import PageText, page_text
-from phobien.search.files import Sizes, index_files, write_files
+from phobien.search.files import GzipSizes, Sizes, fragments_of, index_files, write_files
 from phobien.search.index import LanguageIndex, synonym_groups
+
+if TYPE_CHECKING:
+    from phobien.search.patch import Kept, Patched
 
 SEARCH_FOLDER = "search"
 """Where the index of a language lives: the online search page's own folder, ``<lang>/search/``."""
@@ -100,28 +105,110 @@ def index_language(
 ) -> LanguageIndex:
     """Index the built pages of ``folder`` (``out/<lang>``) and write ``out/<lang>/search/*.js``;
     ``synonyms`` are the groups of ``content/synonyms.yml`` for ``lang``. With ``cache`` (a
-    folder), pages whose HTML an earlier build analysed are not analysed again, and files the
-    same as those the last build left in ``previous`` (its ``out/<lang>``) are linked from there."""
-    from phobien.core.memo import Memo
-    from phobien.search.cache import PageCache
+    folder), pages whose HTML an earlier build analysed are not analysed again, the last build's
+    index is patched with the pages that changed (:mod:`.patch`) and files the same as those the
+    last build left in ``previous`` (its ``out/<lang>``) are linked from there."""
+    if cache is None:
+        index = _index_all(folder, lang, offline, synonyms, None)[0]
+        write_files(folder / SEARCH_FOLDER, index_files(index, lang, sizes))
+        return index
+    from phobien.core.memo import MISSING, Memo
+    from phobien.search import patch
 
-    index = LanguageIndex(lang=lang, synonyms=synonym_groups(synonyms or [], lang))
     kept = PageCache(cache, lang, offline, synonyms)
+    written = Memo(cache / f"{lang}.files", "1")
+    last = patch.load(cache / f"{lang}.index", kept.version)
+    if last is not None and written.get("manifest") is not MISSING and written.get("manifest")[0] == last.manifest:
+        done = _patch(folder, lang, offline, synonyms, kept, last, written)
+    else:
+        done = None
+    if done is None:
+        index, state = _index_all(folder, lang, offline, synonyms, kept)
+        assert state is not None
+        fragments = state.fragments
+    else:
+        index, state = done.index, last
+        fragments = last.fragments
+    assert state is not None
+    measure = GzipSizes(state.gzip)
+    built = index_files(index, lang, sizes, fragments, measure, done.same if done is not None else None)
+    write_files(folder / SEARCH_FOLDER, built, previous / SEARCH_FOLDER if previous is not None else None, written)
+    state.gzip, state.manifest = measure.now, written.get("manifest")[0]
+    patch.save(cache / f"{lang}.index", kept.version, state)
+    kept.save()
+    written.save()
+    return index
+
+
+def _index_all(
+    folder: Path, lang: str, offline: bool, synonyms: list[list[str]] | None, kept: PageCache | None
+) -> tuple[LanguageIndex, Kept | None]:
+    """The index of every page (those ``kept`` has analysed taken from it), and what the next
+    build patches (with ``kept``)."""
+    index = LanguageIndex(lang=lang, synonyms=synonym_groups(synonyms or [], lang))
+    rels, keys, searched, kinds, files = [], [], bytearray(), [], []
     for rel, path in _html_files(folder):
+        if kept is not None:
+            files.append(_signature(path))
         html = path.read_bytes()
-        key = kept.key(rel, html) if cache is not None else ""
-        found, entry = kept.get(key) if cache is not None else (False, None)
+        key = kept.key(rel, html) if kept is not None else ""
+        found, entry = kept.get(key) if kept is not None else (False, None)
         if not found:
             text = page_text(html.decode("utf-8", errors="replace"), page_url(rel, offline))
             entry = index.analyse(text) if text is not None and not text.fallback else None
         if entry is not None:
             index.add_entry(entry)
-        kept.keep(key, entry)
+            kinds.append(entry.kind_keys)
+        if kept is not None:
+            kept.keep(key, entry)
+            rels.append(rel)
+            keys.append(key)
+            searched.append(entry is not None)
     index.finish()
-    written = Memo(cache / f"{lang}.files", "1") if cache is not None else None
-    old = previous / SEARCH_FOLDER if previous is not None else None
-    write_files(folder / SEARCH_FOLDER, index_files(index, lang, sizes), old, written)
-    kept.save()
-    if written is not None:
-        written.save()
-    return index
+    if kept is None:
+        return index, None
+    from phobien.search.patch import kept_of
+
+    state = kept_of(index, rels, keys, bytes(searched), kinds, fragments_of(index))
+    state.files = files
+    return index, state
+
+
+def _signature(path: Path) -> tuple[int, int, int]:
+    """Size, time and inode of a built file: a page the build took from the previous site is the
+    same file (a hard link), so its HTML need not be read again to know it is the same."""
+    st = path.stat()
+    return st.st_size, st.st_mtime_ns, st.st_ino
+
+
+def _patch(
+    folder: Path, lang: str, offline: bool, synonyms: list[list[str]] | None, kept: PageCache, last: Kept, written: Any
+) -> Patched | None:
+    """The last build's index ``last`` patched with the pages whose HTML changed, or None."""
+    from phobien.search.patch import Pages, patch
+
+    index = LanguageIndex(lang=lang, synonyms=synonym_groups(synonyms or [], lang))
+    rels, keys, fresh, files = [], [], {}, []
+    known = dict(zip(last.rels, zip(last.files, last.keys, strict=True), strict=True))
+    for rel, path in _html_files(folder):
+        files.append(_signature(path))
+        was = known.get(rel)
+        if was is not None and was[0] == files[-1] and was[1] in kept.before:
+            key = was[1]
+        else:
+            html = path.read_bytes()
+            key = kept.key(rel, html)
+            if key not in kept.before and key not in fresh:
+                text = page_text(html.decode("utf-8", errors="replace"), page_url(rel, offline))
+                fresh[key] = index.analyse(text) if text is not None and not text.fallback else None
+        rels.append(rel)
+        keys.append(key)
+    try:
+        done = patch(last, rels, keys, Pages(kept, fresh), lang, written)
+    except (KeyError, IndexError, ValueError, TypeError, AssertionError):
+        done = None  # a record that does not fit the pages: build anew
+    if done is not None:
+        last.files = files
+        for key in keys:
+            kept.keep(key, fresh.get(key))
+    return done

@@ -7,7 +7,7 @@ The file is made and read only by phobien (Python's ``marshal``: built-in types 
 that runs code when read), in the project's own cache folder, like the other caches there; an
 entry is used only under the same digest of phobien's search code, the
 language, its synonyms and the kind of copy, so a change of any of them starts again. Only the
-entries of the pages of the last build are kept."""
+entries of the pages of the last build are used (:class:`PageCache`: where each is kept)."""
 
 from __future__ import annotations
 
@@ -33,56 +33,134 @@ def _version(lang: str, offline: bool, synonyms: list[list[str]] | None) -> str:
     return h.hexdigest()
 
 
+_KEPT: Any = object()
+"""In :attr:`PageCache.now`: the entry the last build wrote, where it is."""
+
+
 class PageCache:
     """The analysed pages of one language: :meth:`get` those of earlier builds, :meth:`keep`
     this build's, :meth:`save` once the index is written. Entries are kept as read (packed)
-    and unpacked when used; one that cannot be unpacked is analysed again."""
+    and unpacked when used; one that cannot be unpacked is analysed again.
+
+    ``<lang>.bin`` holds one record per page, ``(key, entry)``; ``<lang>.keys`` where the record
+    of each page of the last build is, so that a build reads only the entries it uses (an
+    incremental build: those of the pages that changed) and appends the new ones; the file is
+    written anew when most of it is entries no build uses any more. A record that is not of its
+    key (a file left half written) is not used."""
 
     def __init__(self, folder: Path | None, lang: str, offline: bool, synonyms: list[list[str]] | None) -> None:
         self.path = folder / f"{lang}.bin" if folder is not None else None
         self.version = _version(lang, offline, synonyms) if folder is not None else ""
-        self.before: dict[str, Any] = {}
+        self.before: dict[str, tuple[int, int]] = {}
+        """Key → (offset, size) of its record in the file."""
         self.now: dict[str, Any] = {}
-        if self.path is not None and self.path.is_file():
-            try:
-                with self.path.open("rb") as f:
-                    if marshal.load(f) == self.version:
-                        for _ in range(marshal.load(f)):
-                            key, value = marshal.load(f)
-                            self.before[key] = value
-            except (OSError, EOFError, ValueError, TypeError, IndexError):
-                self.before = {}  # damaged or of another layout: analyse every page again
+        self._end = 0
+        self._file: Any = None
+        if self.path is None or not self.path.is_file() or not self._keys.is_file():
+            return
+        try:
+            with self._keys.open("rb") as f:
+                if marshal.load(f) == self.version:
+                    before, self._end = marshal.load(f), marshal.load(f)
+                    if self.path.stat().st_size >= self._end:
+                        self.before = before
+        except (OSError, EOFError, ValueError, TypeError):
+            self.before = {}  # damaged or of another layout: analyse every page again
+
+    @property
+    def _keys(self) -> Path:
+        assert self.path is not None
+        return self.path.with_suffix(".keys")
 
     @staticmethod
     def key(rel: str, html: bytes) -> str:
         return hashlib.sha256(rel.encode("utf-8") + b"\0" + html).hexdigest()
+
+    def _record(self, key: str) -> bytes:
+        if self._file is None:
+            assert self.path is not None
+            self._file = self.path.open("rb")
+        offset, size = self.before[key]
+        self._file.seek(offset)
+        return self._file.read(size)  # type: ignore[no-any-return]
+
+    def packed(self, key: str) -> Any:
+        """The entry of ``key`` as kept (packed); raises ValueError when it cannot be read."""
+        try:
+            found, value = marshal.loads(self._record(key))
+        except (OSError, EOFError, TypeError) as exc:
+            raise ValueError(key) from exc
+        if found != key:
+            raise ValueError(key)
+        return value
 
     def get(self, key: str) -> tuple[bool, PageEntry | None]:
         """(found, entry) of the page with ``key``."""
         if key not in self.before:
             return False, None
         try:
-            return True, _entry(self.before[key])
+            return True, _entry(self.packed(key))
         except (ValueError, TypeError, IndexError):
             del self.before[key]
             return False, None
 
     def keep(self, key: str, entry: PageEntry | None) -> None:
-        """Keep ``entry`` for the next build (as read, when it was read)."""
+        """Keep ``entry`` for the next build (where it is, when it was read)."""
         if self.path is not None:
-            self.now[key] = self.before[key] if key in self.before else _plain(entry)
+            self.now[key] = _KEPT if key in self.before else _plain(entry)
 
     def save(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
         if self.path is None:
             return
+        new = [key for key, value in self.now.items() if value is not _KEPT]
+        kept = {key: self.before[key] for key, value in self.now.items() if value is _KEPT}
+        if not new and len(kept) == len(self.before):
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(f".tmp-{os.getpid()}")
-        with tmp.open("wb") as f:  # one record per page, so that no copy of the whole is made
+        if not kept or self._end > 2 * sum(size for _, size in kept.values()):
+            where, end = self._rewrite(kept, new)
+        else:
+            where, end = dict(kept), self._end
+            with self.path.open("r+b") as f:  # after what the last build wrote (not after a half-written tail)
+                f.seek(end)
+                for key in new:
+                    record = marshal.dumps((key, self.now[key]))
+                    where[key] = (end, len(record))
+                    f.write(record)
+                    end += len(record)
+                f.truncate()
+        tmp = self._keys.with_name(f"{self._keys.name}.tmp-{os.getpid()}")
+        with tmp.open("wb") as f:
             marshal.dump(self.version, f)
-            marshal.dump(len(self.now), f)
-            for item in self.now.items():
-                marshal.dump(item, f)
+            marshal.dump(where, f)
+            marshal.dump(end, f)
+        tmp.replace(self._keys)
+
+    def _rewrite(self, kept: dict[str, tuple[int, int]], new: list[str]) -> tuple[dict[str, tuple[int, int]], int]:
+        """Write the file anew with only ``kept`` (copied as they are) and ``new`` records."""
+        assert self.path is not None
+        tmp = self.path.with_name(f"{self.path.name}.tmp-{os.getpid()}")
+        where: dict[str, tuple[int, int]] = {}
+        end = 0
+        with tmp.open("wb") as f:  # one record at a time, so that no copy of the whole is made
+            for key in kept:
+                record = self._record(key)
+                where[key] = (end, len(record))
+                f.write(record)
+                end += len(record)
+            for key in new:
+                record = marshal.dumps((key, self.now[key]))
+                where[key] = (end, len(record))
+                f.write(record)
+                end += len(record)
+        if self._file is not None:
+            self._file.close()
+            self._file = None
         tmp.replace(self.path)
+        return where, end
 
 
 # marshal, not pickle: the file holds only built-in types. Each page's many small values are

@@ -38,7 +38,7 @@ import json
 import math
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -96,6 +96,25 @@ def gzip_size(text: str) -> int:
     return len(gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0))
 
 
+class GzipSizes:
+    """:func:`gzip_size` of texts, remembered by a digest of the text between builds: the rules
+    that choose the number of shards and chunks measure every file, most of which an edit
+    leaves as they were."""
+
+    def __init__(self, before: dict[bytes, int] | None = None) -> None:
+        self.before = before or {}
+        self.now: dict[bytes, int] = {}
+
+    def __call__(self, text: str) -> int:
+        data = text.encode("utf-8")
+        key = hashlib.blake2b(data, digest_size=16).digest()
+        size = self.now.get(key) or self.before.get(key)
+        if size is None:
+            size = len(gzip.compress(data, compresslevel=6, mtime=0))
+        self.now[key] = size
+        return size
+
+
 def _deltas(values: Iterable[int]) -> list[int]:
     return [b - a for a, b in itertools.pairwise([0, *values])]
 
@@ -132,13 +151,25 @@ def word_entry(docs: Sequence[int], levels: Sequence[int], pages: int) -> list[A
     return [_positions(docs, pages), "".join([LEVEL_CHARS[code] for code in levels])]
 
 
-def _fragments(index: LanguageIndex) -> dict[str, dict[str, str]]:
-    """Serialised ``"key":entry`` of every key of every space."""
+Fragments = dict[str, dict[str, tuple[int, str]]]
+"""Space → key → (:func:`~phobien.search.shards.fnv1a` of the key, serialised ``"key":entry``)."""
+
+
+def word_fragment(key: str, docs: Sequence[int], levels: Sequence[int], pages: int) -> tuple[int, str]:
+    return fnv1a(key), f"{_dumps(key)}:{_dumps(word_entry(docs, levels, pages))}"
+
+
+def pages_fragment(key: str, docs: Sequence[int], pages: int) -> tuple[int, str]:
+    return fnv1a(key), f"{_dumps(key)}:{_dumps(_positions(docs, pages))}"
+
+
+def fragments_of(index: LanguageIndex) -> Fragments:
+    """The fragments of every key of every space."""
     pages = len(index.pages)
     return {
-        "w": {k: f"{_dumps(k)}:{_dumps(word_entry(d, c, pages))}" for k, (d, c) in index.words.items()},
-        "e": {k: f"{_dumps(k)}:{_dumps(_positions(d, pages))}" for k, d in index.exact.items()},
-        "p": {k: f"{_dumps(k)}:{_dumps(_positions(d, pages))}" for k, d in index.pairs.items()},
+        "w": {k: word_fragment(k, d, c, pages) for k, (d, c) in index.words.items()},
+        "e": {k: pages_fragment(k, d, pages) for k, d in index.exact.items()},
+        "p": {k: pages_fragment(k, d, pages) for k, d in index.pairs.items()},
     }
 
 
@@ -157,45 +188,53 @@ def _shard_files(space: str, hashed: list[tuple[int, str]], count: int) -> dict[
     return files
 
 
-def choose_shards(space: str, fragments: dict[str, str], target: int) -> dict[str, str]:
-    """The shard files of one space, with the fewest shards whose mean gzipped size ≤ ``target``."""
+def choose_shards(
+    space: str, fragments: dict[str, str] | dict[str, tuple[int, str]], target: int, measure: Any = gzip_size
+) -> dict[str, str]:
+    """The shard files of one space, with the fewest shards whose mean gzipped size ≤ ``target``
+    (``fragments``: key → fragment, or key → (its hash, fragment); ``measure``: :func:`gzip_size`
+    or a :class:`GzipSizes`)."""
     if not fragments:
         return _shard_files(space, [], 1)
-    hashed = [(fnv1a(k), fragments[k]) for k in sorted(fragments)]
-    whole = gzip_size("{" + ",".join(fragment for _, fragment in hashed) + "}")
+    hashed = [(v[0], v[1]) if isinstance(v, tuple) else (fnv1a(k), v) for k, v in sorted(fragments.items())]
+    whole = measure("{" + ",".join(fragment for _, fragment in hashed) + "}")
     count = next_power_of_two(max(1.0, whole / target))
     while True:
         files = _shard_files(space, hashed, count)
-        mean = sum(gzip_size(t) for t in files.values()) / count
+        mean = sum(map(measure, files.values())) / count
         if mean <= target * 1.15 or count >= len(fragments):
             return files
         count *= 2
 
 
-def _chunk_files(index: LanguageIndex, size: int) -> dict[str, str]:
-    rows = [[p.url, p.title, p.snippet] for p in index.pages]
+def _chunk_files(rows: list[str], size: int) -> dict[str, str]:
+    """The chunks of ``size`` pages, from each page's serialised row: :func:`script` of the rows."""
     count = math.ceil(len(rows) / size)
-    return {chunk_name(i): script(chunk_name(i), rows[i * size : (i + 1) * size]) for i in range(count)}
+    return {
+        chunk_name(i): f"{CALLBACK}({_dumps(chunk_name(i))},[{','.join(rows[i * size : (i + 1) * size])}])\n"
+        for i in range(count)
+    }
 
 
-def choose_chunks(index: LanguageIndex, sizes: Sizes) -> tuple[int, dict[str, str]]:
+def choose_chunks(index: LanguageIndex, sizes: Sizes, measure: Any = gzip_size) -> tuple[int, dict[str, str]]:
     """The largest chunk size (pages per chunk) whose mean gzipped chunk ≤ ``sizes.chunk_bytes``."""
-    best = 1
+    rows = [_dumps([p.url, p.title, p.snippet]) for p in index.pages]
     for size in (100, 64, 48, 32, 24, 16, 12, 8, 6, 4, 3, 2, 1):
         if size > sizes.max_chunk:
             continue
-        files = _chunk_files(index, size)
-        if not files or sum(gzip_size(t) for t in files.values()) / len(files) <= sizes.chunk_bytes:
-            best = size
-            break
-    return best, _chunk_files(index, best)
+        files = _chunk_files(rows, size)
+        if not files or sum(map(measure, files.values())) / len(files) <= sizes.chunk_bytes:
+            return size, files
+    return 1, _chunk_files(rows, 1)
+
+
+def text_file(doc: int, blocks: list[str]) -> str:
+    """The file of a page's text (``blocks``: what :meth:`LanguageIndex.add_entry` keeps)."""
+    return script(f"t{doc:x}", excerpt_blocks(blocks))
 
 
 def _text_files(index: LanguageIndex) -> dict[str, str]:
-    files = {}
-    for doc, blocks in enumerate(index.texts):
-        files[f"t{doc:x}"] = script(f"t{doc:x}", excerpt_blocks(blocks))
-    return files
+    return {f"t{doc:x}": text_file(doc, blocks) for doc, blocks in enumerate(index.texts) if blocks is not None}
 
 
 def kind_runs(index: LanguageIndex) -> list[list[Any]]:
@@ -209,30 +248,50 @@ def kind_runs(index: LanguageIndex) -> list[list[Any]]:
     return runs
 
 
+Later = tuple[str, Callable[[], str]]
+"""A file an incremental build knows to be the one the last build wrote: the SHA-256 of its
+text, and how to make the text if that file cannot be linked (:func:`write_files`)."""
+
+
 @dataclass
 class IndexFiles:
-    files: dict[str, str]
-    """File stem → text (without the manifest)."""
+    files: dict[str, str | Later]
+    """File stem → text (without the manifest), or :data:`Later`."""
     manifest: dict[str, Any]
 
-    def all(self) -> dict[str, str]:
+    def all(self) -> dict[str, str | Later]:
         return {"manifest": script("manifest", self.manifest), **self.files}
 
 
-def index_files(index: LanguageIndex, lang: str, sizes: Sizes | None = None) -> IndexFiles:
+def _digest(text: str | Later) -> str:
+    return text[0] if isinstance(text, tuple) else hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def index_files(
+    index: LanguageIndex,
+    lang: str,
+    sizes: Sizes | None = None,
+    fragments: Fragments | None = None,
+    measure: Any = gzip_size,
+    same: dict[str, Later] | None = None,
+) -> IndexFiles:
+    """The files of ``index``. An incremental build gives the ``fragments`` it patched, a
+    :class:`GzipSizes` to ``measure`` with and the text files of the pages it did not change
+    (``same``: ``index.texts`` has None for them)."""
     sizes = sizes or Sizes()
-    files: dict[str, str] = {}
+    files: dict[str, str | Later] = {}
     counts: dict[str, int] = {}
-    for space, fragments in _fragments(index).items():
-        shards = choose_shards(space, fragments, sizes.pair_bytes if space == "p" else sizes.word_bytes)
+    for space, kept in (fragments or fragments_of(index)).items():
+        shards = choose_shards(space, kept, sizes.pair_bytes if space == "p" else sizes.word_bytes, measure)
         counts[space] = len(shards)
         files.update(shards)
-    chunk, chunks = choose_chunks(index, sizes)
+    chunk, chunks = choose_chunks(index, sizes, measure)
     files.update(chunks)
+    files.update(same or {})
     files.update(_text_files(index))
-    digest = hashlib.sha256()
+    digest = hashlib.sha256()  # of each file's digest: the same whether it was made or kept
     for name in sorted(files):
-        digest.update(name.encode() + b"\0" + files[name].encode("utf-8") + b"\0")
+        digest.update(name.encode() + b"\0" + _digest(files[name]).encode() + b"\0")
     manifest = {"v": FORMAT, "id": digest.hexdigest()[:10], "lang": lang, "pages": len(index.pages), **counts}
     manifest["chunk"] = chunk
     manifest["kinds"] = kind_runs(index)
@@ -250,28 +309,31 @@ def write_files(folder: Path, built: IndexFiles, previous: Path | None = None, k
     left in ``previous``, still as it left it, is hard-linked from there instead of written
     (an incremental build changes a few of some 14,000 files per language at 5,000 pages)."""
     folder.mkdir(parents=True, exist_ok=True)
+    into = os.fspath(folder)  # plain strings: some 14,000 files per language
+    before = os.fspath(previous) if previous is not None else None
     for name, text in built.all().items():
-        data = text.encode("utf-8")
-        target = folder / f"{name}.js"
+        target = f"{into}/{name}.js"
         if kept is None:
-            target.write_bytes(data)
+            Path(target).write_bytes((text if isinstance(text, str) else text[1]()).encode("utf-8"))
             continue
-        digest = hashlib.sha256(data).hexdigest()
+        digest = _digest(text)
         was = kept.get(name)
-        if previous is not None and was is not MISSING and was[0] == digest and _left(previous / target.name, was):
+        if before is not None and was is not MISSING and was[0] == digest and _left(f"{before}/{name}.js", was):
             try:
-                os.link(previous / target.name, target)
+                os.link(f"{before}/{name}.js", target)
                 continue
             except OSError:
                 pass  # another disk, or no hard links: write it
-        target.write_bytes(data)
-        st = target.stat()
+        data = (text if isinstance(text, str) else text[1]()).encode("utf-8")
+        with open(target, "wb") as f:
+            f.write(data)
+        st = os.stat(target)
         kept.put(name, (digest, st.st_size, st.st_mtime_ns, st.st_ino))
 
 
-def _left(path: Path, was: tuple[str, int, int, int]) -> bool:
+def _left(path: str, was: tuple[str, int, int, int]) -> bool:
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return False
     return (st.st_size, st.st_mtime_ns, st.st_ino) == tuple(was[1:])

@@ -24,7 +24,8 @@ from functools import cached_property, lru_cache
 
 from phobien.search.extract import PageText, excerpt_blocks
 from phobien.search.lang import STEMMED, stem
-from phobien.search.rank import SYNONYM_WEIGHT, field_factors, level, title_class
+from phobien.search.levels import averages_of, page_levels, references
+from phobien.search.rank import SYNONYM_WEIGHT
 from phobien.search.tokens import (
     MAX_WORD,
     PHRASE_SEPARATOR,
@@ -156,6 +157,9 @@ class LanguageIndex:
     pairs: dict[str, array[int]] = field(default_factory=lambda: defaultdict(lambda: array("I")))
     kind_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """The keys of the name of each kind of page ("ke", "hoach" for plans)."""
+    levelled: list[tuple[int, int, float, float, float]] = field(default_factory=list)
+    """Per page, once finished: its title and body lengths, the title and body factors its levels
+    were computed with and its margin (:mod:`.levels`; an incremental build starts from them)."""
     _counts: list[tuple[dict[str, int], list[tuple[str, tuple[str, ...], array[float]]]]] = field(default_factory=list)
     """Per page until :meth:`finish`: words in each field, and each field's keys and counts."""
     _runs: dict[str, _Run | None] = field(default_factory=dict)
@@ -340,36 +344,14 @@ class LanguageIndex:
         """Levels of every (word, page), once every page is in (the body lengths' mean is known)."""
         if not self._counts:
             return
-        averages = {
-            name: sum(lengths.get(name, 0) for lengths, _ in self._counts) / len(self._counts)
-            for name in ("title", "body")
-        }
+        titles = sum(lengths.get("title", 0) for lengths, _ in self._counts)
+        bodies = sum(lengths.get("body", 0) for lengths, _ in self._counts)
+        averages = averages_of(titles, bodies, len(self._counts))
         words = self.words
         for doc, (lengths, fields) in enumerate(self._counts):
-            factors = field_factors(lengths, averages)
-            tf: dict[str, float] = {}
-            title: tuple[str, ...] = ()
-            for name, keys, counts in fields:
-                if name == "title":
-                    title = keys
-                factor = factors[name]
-                if not tf:  # the first field: 0.0 + x is x
-                    tf = {key: count * factor for key, count in zip(keys, counts, strict=True)}
-                    continue
-                get = tf.get
-                for key, count in zip(keys, counts, strict=True):
-                    tf[key] = get(key, 0.0) + count * factor
-            levels = {value: level(value, 0) for value in set(tf.values())}
-            codes = {key: levels[value] for key, value in tf.items()}
-            if title:  # every key of the title is in tf: the title is one of its fields
-                titled = title_class(True, lengths.get("title", 0))
-                in_title: dict[float, int] = {}
-                for key in title:
-                    value = tf[key]
-                    code = in_title.get(value)
-                    if code is None:
-                        code = in_title[value] = level(value, titled)
-                    codes[key] = code
+            codes, margin = page_levels(lengths, fields, averages)
+            title, body = lengths.get("title", 0), lengths.get("body", 0)
+            self.levelled.append((title, body, *references(lengths, averages), margin))
             for key, code in codes.items():
                 docs, levels_of = words[key]
                 docs.append(doc)

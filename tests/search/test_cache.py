@@ -43,3 +43,32 @@ def test_a_damaged_cache_is_not_used(tmp_path: Path) -> None:
     path = tmp_path / "en.bin"
     path.write_bytes(path.read_bytes()[:-7])
     assert PageCache(tmp_path, "en", False, None).before == {}
+
+
+def test_a_build_reads_only_what_it_uses_and_appends_what_is_new(tmp_path: Path) -> None:
+    def entry(i: int) -> PageEntry:
+        return PageEntry(
+            PageMeta(f"u{i}", "t", "s"), None, [f"x{i}"], {"body": {f"a{i}": 1.0}}, {"body": 1}, set(), set()
+        )
+
+    def build(keys: list[int]) -> PageCache:
+        kept = PageCache(tmp_path, "vi", False, None)
+        for i in keys:
+            found, got = kept.get(f"k{i}")
+            assert not found or got == entry(i), i
+            kept.keep(f"k{i}", entry(i))
+        kept.save()
+        return kept
+
+    build([0, 1, 2, 3, 4])
+    size = (tmp_path / "vi.bin").stat().st_size
+    build([0, 1, 2, 3, 5])  # one new page: appended
+    assert (tmp_path / "vi.bin").stat().st_size > size
+    build([5, 6])  # most of the file no longer used: written anew
+    assert (tmp_path / "vi.bin").stat().st_size < size
+    again = PageCache(tmp_path, "vi", False, None)
+    assert sorted(again.before) == ["k5", "k6"] and again.get("k6") == (True, entry(6))
+    # A record that is not the one of its key (the files of two builds mixed) is not used.
+    offsets = again.before
+    again.before = {"k5": offsets["k6"], "k6": offsets["k6"]}
+    assert again.get("k5") == (False, None) and again.get("k6") == (True, entry(6))

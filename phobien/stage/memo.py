@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import marshal
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -111,6 +112,15 @@ def _unpack(packed: list[tuple[Any, ...]]) -> list[Staged]:
     return [Staged(*_decode(fields)) for fields in packed]
 
 
+def unpack(sent: bytes) -> list[Staged]:
+    """The pages a staging worker sent (:func:`send`)."""
+    return _unpack(marshal.loads(sent))
+
+
+def send(packed: list[tuple[Any, ...]]) -> bytes:
+    return marshal.dumps(packed)
+
+
 def _digest(body: str) -> str:
     return hashlib.blake2b(body.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
@@ -137,22 +147,46 @@ class StageMemo:
     def staged(self, kind: str, item: str, make: Callable[[], list[Staged]]) -> list[Staged]:
         """The pages ``make`` stages for ``kind`` (and ``item`` of it, "" for the whole kind):
         the last build's when nothing they were made from changed."""
-        key = key_of(self.key, kind, item)
-        found = self.memo.get(key)
-        if found is not MISSING and all(self._now(rel) == digest for rel, digest in found[0]):
-            for rel, _ in found[0]:
-                note_read(rel, self.pages[rel]._body)
-            self.taken += 1
-            return _unpack(found[1])
+        found = self._kept(kind, item)
+        if found is not None:
+            return _unpack(found)
+        pages, _ = self._make(kind, item, make)
+        return pages
+
+    def packed(self, kind: str, item: str, make: Callable[[], list[Staged]]) -> list[tuple[Any, ...]]:
+        """:meth:`staged`, packed as kept (what a staging worker sends back: marshal, no
+        pickling, and a kind taken from the memo is not unpacked there only to be sent).
+        Raises TypeError for pages marshal cannot keep."""
+        found = self._kept(kind, item)
+        if found is not None:
+            return found
+        _, packed = self._make(kind, item, make)
+        if packed is None:
+            raise TypeError(f"the pages of {kind} cannot be kept")
+        return packed
+
+    def _kept(self, kind: str, item: str) -> list[tuple[Any, ...]] | None:
+        found = self.memo.get(key_of(self.key, kind, item))
+        if found is MISSING or not all(self._now(rel) == digest for rel, digest in found[0]):
+            return None
+        for rel, _ in found[0]:
+            note_read(rel, self.pages[rel]._body)
+        self.taken += 1
+        return found[1]
+
+    def _make(
+        self, kind: str, item: str, make: Callable[[], list[Staged]]
+    ) -> tuple[list[Staged], list[tuple[Any, ...]] | None]:
         with reading() as reads:
             pages = make()
         self.made += 1
         try:
             packed = _pack(pages)
         except TypeError:
-            return pages  # something marshal cannot keep: made again next time
-        self.memo.put(key, (tuple((rel, _digest(body)) for rel, body in sorted(reads.items())), packed))
-        return pages
+            return pages, None  # something marshal cannot keep: made again next time
+        digests = tuple((rel, _digest(body)) for rel, body in sorted(reads.items()))
+        self.memo.put(key_of(self.key, kind, item), (digests, packed))
+        return pages, packed
 
     def save(self) -> None:
         self.memo.save()

@@ -6,6 +6,7 @@ page's header (no script), and the switcher never sends a reader somewhere witho
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from typing import Any
 
@@ -32,21 +33,28 @@ cannot lead to the same page, and CSS shows it (``:target``)."""
 
 def section_links(path: str, paths: set[str], safety: str, directory_urls: bool) -> list[dict[str, Any]]:
     """The main sections as links from the page at ``path`` (only those the language has)."""
+    present = tuple((target or safety) in paths for _, target, _ in SECTIONS)
+    return [
+        {"key": key, "href": href, "current": current}
+        for key, href, current in _section_links(path, present, safety, directory_urls)
+    ]
+
+
+@functools.lru_cache(maxsize=16384)
+def _section_links(
+    path: str, present: tuple[bool, ...], safety: str, directory_urls: bool
+) -> tuple[tuple[str, str, bool], ...]:
+    """The links of :func:`section_links`, the same for a page in every language that has the
+    same sections: worked out once for all languages (a build asks for every page of each)."""
     result = []
-    for key, target, anchor in SECTIONS:
+    for (key, target, anchor), here_too in zip(SECTIONS, present, strict=True):
         target = target or safety
-        if target not in paths:
+        if not here_too:
             continue
         folder = posixpath.dirname(target)
         here = path == target if not folder else path.startswith(folder + "/")
-        result.append(
-            {
-                "key": key,
-                "href": relative(path, target, directory_urls, anchor),
-                "current": here and not anchor,
-            }
-        )
-    return result
+        result.append((key, relative(path, target, directory_urls, anchor), here and not anchor))
+    return tuple(result)
 
 
 def switch_target(path: str, other_paths: set[str]) -> str:

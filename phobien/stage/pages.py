@@ -21,7 +21,7 @@ from phobien.core.heap import shared_heap
 from phobien.load import Content
 from phobien.stage.context import Options, StageContext
 from phobien.stage.kinds import KINDS
-from phobien.stage.memo import StageMemo, content_key
+from phobien.stage.memo import StageMemo, content_key, send, unpack
 from phobien.stage.staged import Staged
 
 __all__ = ["Kept", "Options", "StageContext", "stage_all", "stage_language", "without_drafts"]
@@ -64,9 +64,20 @@ _FORKED: dict[str, Any] = {}
 """What forked staging workers inherit instead of receiving it pickled (the whole content)."""
 
 
-def _stage_forked(lang: str) -> list[Staged]:
-    content, key, kept = _FORKED["content"], _FORKED["key"], _FORKED["kept"]
-    return stage_language(content, lang, _FORKED["options"], _memo(content, lang, key, kept))
+def _stage_forked(lang: str) -> list[Staged] | bytes:
+    """One language's pages, staged in a worker: packed as kept where there is a memo (sent
+    back with marshal, many times cheaper than pickling the pages)."""
+    content, key, kept, options = _FORKED["content"], _FORKED["key"], _FORKED["kept"], _FORKED["options"]
+    memo = _memo(content, lang, key, kept)
+    if memo is None:
+        return stage_language(content, lang, options)
+    ctx = StageContext(content, lang, options, memo)
+    try:
+        packed = [fields for kind in KINDS.values() for fields in memo.packed(kind.name, "", partial(kind.stage, ctx))]
+    except TypeError:
+        return stage_language(content, lang, options)
+    memo.save()
+    return send(packed)
 
 
 def stage_all(content: Content, options: Options, workers: int, kept: Kept | None = None) -> dict[str, list[Staged]]:
@@ -79,6 +90,7 @@ def stage_all(content: Content, options: Options, workers: int, kept: Kept | Non
     _FORKED.update(content=content, options=options, key=key, kept=kept)
     try:
         with shared_heap(), ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return dict(zip(codes, pool.map(_stage_forked, codes), strict=True))
+            sent = dict(zip(codes, pool.map(_stage_forked, codes), strict=True))
     finally:
         _FORKED.clear()
+    return {lang: unpack(pages) if isinstance(pages, bytes) else pages for lang, pages in sent.items()}

@@ -149,7 +149,7 @@ def write_record(root: Path, out: Path, record: Record) -> None:
         "inputs": record.inputs,
         "stamp": record.stamp,
         "languages": {lang: {"engine": r.engine, "pages": r.pages} for lang, r in record.languages.items()},
-        "files": {rel: list(sig) for rel, sig in record.files.items()},
+        "files": record.files,  # (size, time) tuples are written as JSON arrays
         "report": record.report,
         "summary": record.summary,
     }
@@ -159,14 +159,23 @@ def write_record(root: Path, out: Path, record: Record) -> None:
 
 
 def site_files(out: Path) -> dict[str, tuple[int, int]]:
-    """(size, modification time) of every file under ``out``."""
+    """(size, modification time) of every file under ``out``.
+
+    The folders are read with :func:`os.scandir` and every file is looked at once (a stat that
+    follows links, as before); folders that are links are listed as files are not, and not
+    entered, as :func:`os.walk` does."""
     files: dict[str, tuple[int, int]] = {}
-    base = len(str(out)) + 1
-    for folder, _, names in os.walk(out):
-        for name in names:
-            path = os.path.join(folder, name)
-            st = os.stat(path)
-            files[path[base:].replace(os.sep, "/")] = (st.st_size, st.st_mtime_ns)
+    folders = [(str(out), "")]
+    while folders:
+        folder, prefix = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    if not entry.is_symlink():
+                        folders.append((entry.path, f"{prefix}{entry.name}/"))
+                    continue
+                st = entry.stat()
+                files[prefix + entry.name] = (st.st_size, st.st_mtime_ns)
     return files
 
 

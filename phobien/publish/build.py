@@ -15,7 +15,7 @@ from phobien.core import clock
 from phobien.core.diagnostics import Diagnostics
 from phobien.core.timing import Timings
 from phobien.publish import reuse
-from phobien.publish.artifact import code_digest, tree_digest
+from phobien.publish.artifact import TREE, code_digest
 from phobien.publish.options import BuildError, BuildOptions, BuildState, check, engine_name, report
 from phobien.publish.steps import Run, finish, prepare, render_all
 from phobien.publish.swap import remove_leftovers, swap
@@ -103,7 +103,7 @@ def _last_build(opts: BuildOptions, out: Path) -> tuple[reuse.Record | None, str
     if not opts.recorded:
         return None, "", ""
     code = code_digest()
-    inputs = reuse.inputs_digest(code, tree_digest(opts.root), _settings(opts))
+    inputs = reuse.inputs_digest(code, reuse.tree_state(opts.root, TREE), _settings(opts))
     return (reuse.read_record(opts.root, out) if opts.reuses else None), code, inputs
 
 
@@ -131,6 +131,7 @@ def _record(
     engines = {w.job.lang: w.rendered_with for w in run.works}
     languages = {r.lang: reuse.LanguageRecord(engines.get(r.lang, ""), r.digests) for r in results}
     record = reuse.Record(inputs, stamp, languages, reuse.site_files(out), text.getvalue(), diags.summary())
-    reuse.write_record(opts.root, out, record)
+    with reuse.collector_held():
+        reuse.write_record(opts.root, out, record)
     if run.stage_dir is not None and run.stage_dir.is_dir():
         (run.stage_dir / reuse.STAMP).write_text(stamp, encoding="utf-8")

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gc
 import io
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -109,7 +111,8 @@ class OpenData:
             "hotlines": [h.model_dump(mode="json", exclude_none=True) for h in self.content.hotlines],
         }
 
-    def tasks_csv(self) -> str:
+    def tasks_csv(self, plans: dict[str, Any] | None = None) -> str:
+        """The tasks of :meth:`plans` (``plans``: what it returned, not made again) as CSV rows."""
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(
@@ -132,7 +135,7 @@ class OpenData:
                 "request",
             ]
         )
-        for plan in self.plans()["plans"]:
+        for plan in (plans or self.plans())["plans"]:
             for t in plan["tasks"]:
                 d = t["deadline"] or {}
                 writer.writerow(
@@ -215,8 +218,78 @@ def progress_csv(data: dict[str, Any]) -> str:
     return out.getvalue()
 
 
+class _NotJSONError(Exception):
+    """A value :func:`_dumps` leaves to :func:`json.dumps`."""
+
+
+def _dumps(value: Any) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=1)``, the same text, written by a plain
+    recursion instead of the library's pure-Python indenting encoder (several times slower on
+    the plans and their tasks). Only JSON's own types are written here (str keys, finite
+    numbers); anything else goes to :func:`json.dumps`, whose text it then is."""
+    out: list[str] = []
+    try:
+        _emit(value, "\n", out)
+    except _NotJSONError:
+        return json.dumps(value, ensure_ascii=False, indent=1)
+    return "".join(out)
+
+
+def _emit(value: Any, indent: str, out: list[str]) -> None:
+    kind = type(value)
+    if kind is str:
+        out.append(_string(value))
+    elif value is None or value is True or value is False:
+        out.append("null" if value is None else "true" if value else "false")
+    elif kind is int:
+        out.append(int.__repr__(value))
+    elif kind is float and math.isfinite(value):
+        out.append(float.__repr__(value))
+    elif kind is list or kind is tuple:
+        if not value:
+            out.append("[]")
+            return
+        inner, sep = indent + " ", "["
+        for item in value:
+            out.append(sep + inner)
+            _emit(item, inner, out)
+            sep = ","
+        out.append(indent + "]")
+    elif kind is dict:
+        if not value:
+            out.append("{}")
+            return
+        inner, sep = indent + " ", "{"
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _NotJSONError
+            out.append(f"{sep}{inner}{_string(key)}: ")
+            _emit(item, inner, out)
+            sep = ","
+        out.append(indent + "}")
+    else:
+        raise _NotJSONError
+
+
+_string = json.encoder.encode_basestring  # type: ignore[attr-defined]
+"""A string as JSON writes it with ``ensure_ascii=False`` (the C function when there is one)."""
+
+
 def write_open_data(content: Content, out: Path, today: dt.date) -> list[Path]:
-    """Write site/data/*.json and tasks.csv. Returns the files written."""
+    """Write site/data/*.json and tasks.csv. Returns the files written.
+
+    The data are many small objects, none of them cyclic: the collector is held while they are
+    made (in a large build's main process each of its full passes walks every loaded page)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _write_open_data(content, out, today)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _write_open_data(content: Content, out: Path, today: dt.date) -> list[Path]:
     data = OpenData(content, today)
     folder = out / "data"
     folder.mkdir(parents=True, exist_ok=True)
@@ -230,11 +303,11 @@ def write_open_data(content: Content, out: Path, today: dt.date) -> list[Path]:
     written = []
     for name, value in files.items():
         path = folder / name
-        path.write_text(json.dumps(value, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        path.write_text(_dumps(value) + "\n", encoding="utf-8")
         written.append(path)
     # UTF-8 with a byte-order mark so that Excel shows Vietnamese correctly.
     path = folder / "tasks.csv"
-    path.write_bytes(b"\xef\xbb\xbf" + data.tasks_csv().encode("utf-8"))
+    path.write_bytes(b"\xef\xbb\xbf" + data.tasks_csv(files["plans.json"]).encode("utf-8"))
     written.append(path)
     path = folder / "progress.csv"
     path.write_bytes(b"\xef\xbb\xbf" + progress_csv(files["progress.json"]).encode("utf-8"))

@@ -22,10 +22,14 @@ the output is the same, byte for byte, as a cold build of the same tree on the s
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
 import secrets
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -149,7 +153,7 @@ def write_record(root: Path, out: Path, record: Record) -> None:
         "inputs": record.inputs,
         "stamp": record.stamp,
         "languages": {lang: {"engine": r.engine, "pages": r.pages} for lang, r in record.languages.items()},
-        "files": {rel: list(sig) for rel, sig in record.files.items()},
+        "files": record.files,  # (size, time) tuples are written as JSON arrays
         "report": record.report,
         "summary": record.summary,
     }
@@ -158,16 +162,43 @@ def write_record(root: Path, out: Path, record: Record) -> None:
     tmp.replace(path)
 
 
+@contextmanager
+def collector_held() -> Iterator[None]:
+    """The cyclic garbage collector held for a while: for making many small objects, none in a
+    cycle (a file list), in a process whose full collections walk every loaded page."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def site_files(out: Path) -> dict[str, tuple[int, int]]:
-    """(size, modification time) of every file under ``out``."""
+    """(size, modification time) of every file under ``out``.
+
+    The folders are read with :func:`os.scandir` and every file is looked at once (a stat that
+    follows links, as before); folders that are links are listed as files are not, and not
+    entered, as :func:`os.walk` does."""
     files: dict[str, tuple[int, int]] = {}
-    base = len(str(out)) + 1
-    for folder, _, names in os.walk(out):
-        for name in names:
-            path = os.path.join(folder, name)
-            st = os.stat(path)
-            files[path[base:].replace(os.sep, "/")] = (st.st_size, st.st_mtime_ns)
+    folders = [(str(out), "")]
+    with collector_held():
+        _walk_site(folders, files)
     return files
+
+
+def _walk_site(folders: list[tuple[str, str]], files: dict[str, tuple[int, int]]) -> None:
+    while folders:
+        folder, prefix = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    if not entry.is_symlink():
+                        folders.append((entry.path, f"{prefix}{entry.name}/"))
+                    continue
+                st = entry.stat()
+                files[prefix + entry.name] = (st.st_size, st.st_mtime_ns)
 
 
 def intact(out: Path, files: dict[str, tuple[int, int]], rel: str) -> bool:
@@ -185,6 +216,81 @@ def unchanged_site(out: Path, record: Record) -> bool:
         return site_files(out) == record.files
     except OSError:
         return False
+
+
+TRUSTED_AFTER = 5_000_000_000
+"""A remembered digest of a tree file is used only for a file last changed (mtime and ctime) this
+many ns before the digest was taken; a file changed just before or while it was read is read
+again next time, however coarse the file system's clock (2 s on FAT)."""
+
+
+def tree_state(root: Path, names: tuple[str, ...]) -> str:
+    """Digest of every file under ``root/<name>`` (its path, size and a digest of its bytes), for
+    telling whether the tree changed since the last build; the same files as
+    :func:`phobien.publish.artifact.tree_digest` (``__pycache__`` left out).
+
+    A file's bytes are read again only if it is not the file whose digest was remembered (in
+    ``.phobien-cache/tree.json``): same size, modification and change times (ns), inode and
+    device. The change time (ctime) is what makes that safe: a write can keep the size and the
+    modification time can be set back (``touch -d``, ``cp -p``, an archive unpacked), but any
+    write or such setting moves the ctime to the present, and no program can set it. See
+    :data:`TRUSTED_AFTER` for files changed while they are read."""
+    memo_path = root / ".phobien-cache" / "tree.json"
+    try:
+        memo = json.loads(memo_path.read_text(encoding="utf-8"))
+        known: dict[str, list[Any]] = memo["files"] if memo.get("format") == FORMAT else {}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        known = {}
+    now = time.time_ns()
+    files: dict[str, list[Any]] = {}
+    h = hashlib.sha256()
+    with collector_held():
+        found = sorted(_tree_files(root, names))
+    for name, path, st in found:
+        sig = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev]
+        old = known.get(name)
+        if isinstance(old, list) and old[:-1] == sig:
+            digest = old[-1]
+        else:
+            with open(path, "rb") as f:
+                digest = hashlib.file_digest(f, "sha256").hexdigest()
+        if max(st.st_mtime_ns, st.st_ctime_ns) < now - TRUSTED_AFTER:
+            files[name] = [*sig, digest]
+        h.update(f"\0{name}\0{st.st_size}\0{digest}".encode())
+    if files != known:
+        try:
+            memo_path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = memo_path.with_suffix(f".tmp-{os.getpid()}")
+            tmp.write_text(json.dumps({"format": FORMAT, "files": files}), encoding="utf-8")
+            tmp.replace(memo_path)
+        except OSError:
+            pass  # a read-only project: the files are read again next time
+    return h.hexdigest()
+
+
+def _tree_files(root: Path, names: tuple[str, ...]) -> list[tuple[str, str, os.stat_result]]:
+    """(name, path, stat) of the tree's files, as ``Path.rglob("*")`` and ``is_file()`` find them:
+    linked folders are not entered, linked files count, ``__pycache__`` folders are left out."""
+    found: list[tuple[str, str, os.stat_result]] = []
+    folders: list[tuple[str, str]] = []
+    for name in names:
+        path = os.path.join(root, name)
+        if "__pycache__" in Path(path).parts:
+            continue
+        if os.path.isfile(path):
+            found.append((name, path, os.stat(path)))
+        elif os.path.isdir(path):  # a linked folder named in the tree is entered, as rglob does
+            folders.append((path, name))
+    while folders:
+        folder, prefix = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name != "__pycache__":
+                        folders.append((entry.path, f"{prefix}/{entry.name}"))
+                elif entry.is_file():
+                    found.append((f"{prefix}/{entry.name}", entry.path, entry.stat()))
+    return found
 
 
 def inputs_digest(code: str, tree: str, settings: dict[str, Any]) -> str:

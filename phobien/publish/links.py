@@ -97,9 +97,22 @@ def scan(folder: Path) -> tuple[set[str], set[str]]:
     is a folder, not looked into)."""
     files: set[str] = set()
     dirs: set[str] = {folder.as_posix()}
-    for top, names, found in os.walk(folder):
-        dirs.update(f"{top}/{name}" for name in names)
-        files.update(f"{top}/{name}" for name in found)
+    todo = [folder.as_posix()]
+    while todo:
+        top = todo.pop()
+        try:
+            entries = os.scandir(top)
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                path = f"{top}/{entry.name}"
+                if entry.is_dir():
+                    dirs.add(path)
+                    if not entry.is_symlink():
+                        todo.append(path)
+                else:
+                    files.add(path)
     return files, dirs
 
 
@@ -161,10 +174,11 @@ def check_pages(
     broken: list[tuple[str, str, str]] = []
     kept: dict[str, Entry] = {}
     for name in names:
-        rel = name[cut:]
+        rel = sys.intern(name[cut:])  # marshal writes an interned string once, then refers to it
         if name in checked:
             found, deps, volatile = checked[name]
-            kept[rel] = (idents[name], sorted(ids[name]), sorted(d[cut:] for d in deps), volatile, found)
+            own = sorted(map(sys.intern, ids[name]))
+            kept[rel] = (idents[name], own, sorted(sys.intern(d[cut:]) for d in deps), volatile, found)
         else:
             kept[rel] = state[rel]
         for href, problem, target in kept[rel][4]:

@@ -6,6 +6,7 @@ the new site is swapped in. A broken link is a warning; ``--strict`` makes it fa
 
 from __future__ import annotations
 
+import hashlib
 import os
 import posixpath
 import re
@@ -92,11 +93,26 @@ def _ids(path: str) -> frozenset[str]:
 
 
 def scan(folder: Path) -> tuple[set[str], set[str]]:
-    """Every file and every folder under ``folder`` (absolute POSIX paths)."""
+    """Every file and every folder under ``folder`` (absolute POSIX paths; a link to a folder
+    is a folder, not looked into)."""
     files: set[str] = set()
     dirs: set[str] = {folder.as_posix()}
-    for path in folder.rglob("*"):
-        (dirs if path.is_dir() else files).add(path.as_posix())
+    todo = [folder.as_posix()]
+    while todo:
+        top = todo.pop()
+        try:
+            entries = os.scandir(top)
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                path = f"{top}/{entry.name}"
+                if entry.is_dir():
+                    dirs.add(path)
+                    if not entry.is_symlink():
+                        todo.append(path)
+                else:
+                    files.add(path)
     return files, dirs
 
 
@@ -118,6 +134,16 @@ def report_broken(found: list[tuple[str, str, str]], sources: dict[str, str], di
         diags.warning(Position(source), f"the link '{href}' on /{rel} {problem}")
 
 
+Found = tuple[str, str | None, str | None]
+"""A link of a page that is broken or must wait: (as written, what is wrong, the target written
+later — relative to the site — that it waits for)."""
+
+Entry = tuple[tuple[int, int, int], list[str], list[str], bool, list[Found]]
+"""What the check of one page found, kept for the next build: the identity of the file checked
+(size, time, file), its ids, the pages (relative) whose ids its links were checked against,
+whether ids of pages on disk outside ``names`` were, and its :data:`Found` links."""
+
+
 def check_pages(
     site: Path,
     names: list[str],
@@ -125,39 +151,123 @@ def check_pages(
     dirs: set[str],
     later: tuple[str, ...] = (),
     deferred: list[tuple[str, str, str]] | None = None,
-    memo: Memo | None = None,
+    memo: LinkMemo | None = None,
 ) -> list[tuple[str, str, str]]:
     """(page, link, problem) for every broken link of the pages ``names`` (absolute paths),
     given every file and folder the site has (or will have). Links into folders starting with
     one of ``later`` (written after the pages: leaflets) that do not exist yet are added to
     ``deferred`` as (page, link, target) instead, for :func:`check_deferred`. With ``memo``
-    (:func:`link_memo`), the links and ids of a page whose file an earlier check read as it
-    is (same place, size, time and file) are taken from there: the file is not read again."""
+    (:func:`link_memo`): when the site has the same files and folders as at the last check,
+    a page whose file is the one checked then (same place, size, time and file), and whose
+    links lead to pages whose ids are the same, has the same broken links: only the others are
+    checked. Else the links and ids of a page whose file was read as it is are taken from there."""
     _ids.cache_clear()
     base = site.as_posix()
-    pages: dict[str, tuple[list[Link], frozenset[str]]] = {}
-    for name in names:
-        pages[name] = _page(base, name, memo)
+    cut = len(base) + 1
+    state = memo.last(base, files, dirs, later) if memo is not None else {}
+    if state and state.keys() != {name[cut:] for name in names}:
+        state = {}
+    links, ids, idents = _read(base, names, memo.links if memo is not None and not state else None, state)
+    for name in _dependents(base, names, links, ids, state):
+        links[name] = _page(base, name, idents[name], None)[0]
+    checked = _check_all(base, links, ids, files, dirs, later)
     broken: list[tuple[str, str, str]] = []
-    # What a link leads to depends only on its target, fragment and form, not on the page it is
-    # on (a page's own ids are those of its entry in ``pages``), and menus repeat on every page.
-    verdicts: dict[tuple[str | None, str, bool], tuple[str | None, str | None]] = {}
-    for name, (links, _) in pages.items():
-        rel = name[len(base) + 1 :]
-        for link in links:
-            href, where, fragment, folder = link
-            verdict = verdicts.get((where, fragment, folder))
-            if verdict is None:
-                verdict = verdicts[(where, fragment, folder)] = _verdict(base, link, files, dirs, later, pages)
-            target, problem = verdict
+    kept: dict[str, Entry] = {}
+    for name in names:
+        rel = sys.intern(name[cut:])  # marshal writes an interned string once, then refers to it
+        if name in checked:
+            found, deps, volatile = checked[name]
+            own = sorted(map(sys.intern, ids[name]))
+            kept[rel] = (idents[name], own, sorted(sys.intern(d[cut:]) for d in deps), volatile, found)
+        else:
+            kept[rel] = state[rel]
+        for href, problem, target in kept[rel][4]:
             if target is not None:  # into a folder written later
                 if deferred is not None:
-                    deferred.append((rel, href, target))
+                    deferred.append((rel, href, target if target.startswith("/") else f"{base}/{target}"))
                     continue
                 problem = "leads to no page"
             if problem:
                 broken.append((rel, href, problem))
+    if memo is not None:
+        memo.keep(kept)
     return broken
+
+
+def _read(
+    site: str, names: list[str], memo: Memo | None, state: dict[str, Entry]
+) -> tuple[dict[str, list[Link]], dict[str, frozenset[str]], dict[str, tuple[int, int, int]]]:
+    """The links of the pages whose file is not the one of ``state`` (from ``memo`` when it
+    read this very file), the ids of every page, and the identity of every page's file."""
+    links: dict[str, list[Link]] = {}
+    ids: dict[str, frozenset[str]] = {}
+    idents: dict[str, tuple[int, int, int]] = {}
+    cut = len(site) + 1
+    for name in names:
+        st = os.stat(name)
+        ident = idents[name] = (st.st_size, st.st_mtime_ns, st.st_ino)
+        last = state.get(name[cut:])
+        if last is not None and tuple(last[0]) == ident:
+            ids[name] = frozenset(last[1])
+        else:
+            links[name], ids[name] = _page(site, name, ident, memo)
+    return links, ids, idents
+
+
+def _dependents(
+    site: str, names: list[str], links: dict[str, list[Link]], ids: dict[str, frozenset[str]], state: dict[str, Entry]
+) -> list[str]:
+    """The pages of ``state`` whose file is the same but whose links must be checked again:
+    they lead to an anchor of a page whose ids changed, or of a page outside ``names``."""
+    if not state:
+        return []
+    cut = len(site) + 1
+    moved = {name[cut:] for name in links if frozenset(state[name[cut:]][1]) != ids[name]}
+    again = []
+    for name in names:
+        if name not in links:
+            _, _, deps, volatile, _ = state[name[cut:]]
+            if volatile or (moved and not moved.isdisjoint(deps)):
+                again.append(name)
+    return again
+
+
+def _check_all(
+    site: str,
+    pages: dict[str, list[Link]],
+    ids: dict[str, frozenset[str]],
+    files: set[str],
+    dirs: set[str],
+    later: tuple[str, ...],
+) -> dict[str, tuple[list[Found], set[str], bool]]:
+    """For each page of ``pages`` (→ its links): its :data:`Found` links, the pages whose ids
+    were looked at, and whether ids of pages outside ``ids`` were."""
+    # What a link leads to depends only on its target, fragment and form, not on the page it is
+    # on (a page's own ids are those of its entry in ``ids``), and menus repeat on every page.
+    verdicts: dict[tuple[str | None, str, bool], tuple[str | None, str | None, str | None]] = {}
+    checked: dict[str, tuple[list[Found], set[str], bool]] = {}
+    cut = len(site) + 1
+    for name, links in pages.items():
+        found: list[Found] = []
+        deps: set[str] = set()
+        volatile = False
+        for link in links:
+            href, where, fragment, folder = link
+            verdict = verdicts.get((where, fragment, folder))
+            if verdict is None:
+                verdict = verdicts[(where, fragment, folder)] = _verdict(site, link, files, dirs, later, ids)
+            target, problem, dep = verdict
+            if dep is not None:
+                if dep:
+                    deps.add(dep)
+                else:
+                    volatile = True
+            if target is not None:
+                found.append((href, None, target[cut:] if target.startswith(site + "/") else target))
+            elif problem:
+                found.append((href, problem, None))
+        checked[name] = found, deps, volatile
+    return checked
 
 
 def _verdict(
@@ -166,28 +276,32 @@ def _verdict(
     files: set[str],
     dirs: set[str],
     later: tuple[str, ...],
-    pages: dict[str, tuple[list[Link], frozenset[str]]],
-) -> tuple[str | None, str | None]:
-    """(the target, when the link must wait for files written later; what is wrong, or None)."""
+    ids: dict[str, frozenset[str]],
+) -> tuple[str | None, str | None, str | None]:
+    """(the target, when the link must wait for files written later; what is wrong, or None;
+    the page whose ids were looked at, "" for one outside ``ids``, None for none)."""
     fragment = link[2]
     target = _target(site, link, dirs)
     if target is None:
-        return None, "starts with '/'; use a relative link so that copies of the site keep working"
+        return None, "starts with '/'; use a relative link so that copies of the site keep working", None
     if target not in files:
         if later and target.startswith(later):
-            return target, None
-        return None, "leads to no page"
-    if fragment and target.endswith(".html") and _lacks(target, fragment, pages):
-        return None, f"leads to a page without the heading or anchor '#{fragment}'"
-    return None, None
+            return target, None, None
+        return None, "leads to no page", None
+    if fragment and target.endswith(".html"):
+        if target in ids:
+            lacks, dep = fragment not in ids[target], target
+        else:  # a page of another language is not checked until it exists
+            lacks, dep = Path(target).is_file() and fragment not in _ids(target), ""
+        return None, f"leads to a page without the heading or anchor '#{fragment}'" if lacks else None, dep
+    return None, None, None
 
 
-def _page(site: str, name: str, memo: Memo | None) -> tuple[list[Link], frozenset[str]]:
+def _page(site: str, name: str, ident: tuple[int, int, int], memo: Memo | None) -> tuple[list[Link], frozenset[str]]:
     """The links and ids of one page (from ``memo`` when it read this very file)."""
     key = ""
     if memo is not None:
-        st = os.stat(name)
-        key = key_of(name[len(site) + 1 :], st.st_size, st.st_mtime_ns, st.st_ino)
+        key = key_of(name[len(site) + 1 :], *ident)
         kept = memo.get(key)
         if kept is not MISSING:
             links, ids = kept  # marshal gives the tuples back as tuples
@@ -199,19 +313,56 @@ def _page(site: str, name: str, memo: Memo | None) -> tuple[list[Link], frozense
     return found
 
 
-def _lacks(target: str, fragment: str, pages: dict[str, tuple[list[Link], frozenset[str]]]) -> bool:
-    """Whether the page ``target`` exists and has no element with the id ``fragment`` (the ids
-    of the pages being checked are in ``pages``)."""
-    if target in pages:
-        return fragment not in pages[target][1]
-    return Path(target).is_file() and fragment not in _ids(target)
+def _digest(site: str, files: set[str], dirs: set[str], later: tuple[str, ...]) -> str:
+    """A digest of the files and folders of the site (relative: the site is built in a new folder)."""
+    h = hashlib.sha256()
+    prefix = site + "/"
+    for group in (files, dirs, later):
+        rels = sorted("" if p == site else p.removeprefix(prefix) for p in group)
+        h.update("\n".join(rels).encode("utf-8", "surrogatepass") + b"\0\0")
+    return h.hexdigest()
 
 
-def link_memo(folder: Path | None, lang: str) -> Memo | None:
+class LinkMemo:
+    """What the link check of a language kept from earlier builds: :attr:`links`, the links and
+    ids of each page's file (read only when the site's files changed), and the last check's
+    :data:`Entry` of each page, with a digest of the site's files and folders then."""
+
+    def __init__(self, folder: Path, lang: str) -> None:
+        self.version = version_of([sys.modules[__name__]], [])
+        self.links_path = folder / f"{lang}.bin"
+        self._links: Memo | None = None
+        self.state = Memo(folder / f"{lang}.pages.bin", self.version)
+        self.digest = ""
+
+    @property
+    def links(self) -> Memo:
+        if self._links is None:
+            self._links = Memo(self.links_path, self.version)
+        return self._links
+
+    def last(self, site: str, files: set[str], dirs: set[str], later: tuple[str, ...]) -> dict[str, Entry]:
+        """The entries of the last check, if the site had the same files and folders."""
+        self.digest = _digest(site, files, dirs, later)
+        kept = self.state.get("pages")
+        if kept is MISSING or kept[0] != self.digest:
+            return {}
+        return kept[1]
+
+    def keep(self, pages: dict[str, Entry]) -> None:
+        self.state.put("pages", (self.digest, pages))
+
+    def save(self) -> None:
+        self.state.save()
+        if self._links is not None:
+            self._links.save()
+
+
+def link_memo(folder: Path | None, lang: str) -> LinkMemo | None:
     """Where the link check of ``lang`` keeps what it read of each page (:mod:`phobien.core.memo`)."""
     if folder is None:
         return None
-    return Memo(folder / f"{lang}.bin", version_of([sys.modules[__name__]], []))
+    return LinkMemo(folder, lang)
 
 
 def check_deferred(deferred: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:

@@ -100,12 +100,26 @@ def test_builds_after_edits_are_the_cold_builds_of_the_same_tree(tmp_path: Path)
     kept = materials / "bao-ve-tre.en.md"
     kept.write_text(
         kept.read_text(encoding="utf-8")
-        + '\n<a href="../quyen-tre-em/">Rights</a> <a href="../quyen-tre-em/#nowhere">There</a>\n',
+        + '\n<a href="../quyen-tre-em/">Rights</a> <a href="../quyen-tre-em/#nowhere">There</a>'
+        + ' <a href="../quyen-tre-em/#the-right-to-protection">Protection</a>\n',
         encoding="utf-8",
     )
     stderr, _ = _build(project)
     assert "leads to a page without the heading or anchor '#nowhere'" in stderr, stderr
+    assert "'#the-right-to-protection'" not in stderr, stderr
     _same(project / "site", _cold(project, scratch, stderr))
+
+    # The heading that page links to is renamed: the page is not made again, its links are
+    # checked again (against the new ids), as a cold build checks them.
+    linked = materials / "quyen-tre-em.en.md"
+    text = linked.read_text(encoding="utf-8")
+    linked.write_text(text.replace("## The right to protection", "## The right to be protected"), encoding="utf-8")
+    stderr, rendered = _build(project)
+    assert rendered["en"][1] < rendered["en"][0], rendered
+    broken = "bao-ve-tre/index.html leads to a page without the heading or anchor '#the-right-to-protection'"
+    assert broken in stderr, stderr
+    _same(project / "site", _cold(project, scratch, stderr))
+    linked.write_text(text, encoding="utf-8")
 
     # Add a material, then delete another, then rename one (a new address, the old one gone).
     new = materials / "tro-giup-phap-ly.vi.md"

@@ -21,7 +21,7 @@ from pathlib import Path
 import markdown
 
 from phobien.core.diagnostics import Diagnostics, Position, Severity
-from phobien.core.memo import MISSING, Memo, key_of, version_of
+from phobien.core.memo import MISSING, Memo, held, holding, key_of, version_of
 from phobien.load.sanitise import Removal, removed, url_problem
 
 FENCE = re.compile(r"^(```|~~~).*?^\1\s*$", re.M | re.S)
@@ -105,7 +105,8 @@ def _place(lines: list[str], n: int, removal: Removal) -> tuple[int, int]:
     return n, len(text) - len(text.lstrip()) + 1
 
 
-_MEMO: dict[str, Memo] = {}
+MEMO = "markup"
+"""The name the memo of :func:`check_markup` is :func:`~phobien.core.memo.held` under."""
 
 
 @contextmanager
@@ -114,18 +115,13 @@ def remembered(root: Path) -> Iterator[None]:
     (:mod:`phobien.core.memo`), so that the next check renders only the bodies that changed."""
     modules = [sys.modules[__name__], sys.modules[removed.__module__]]  # this module and the sanitiser's
     version = version_of(modules, ["Markdown", "pymdown-extensions", "nh3"])
-    memo = Memo(root / ".phobien-cache" / "check" / "markup.bin", version)
-    _MEMO["memo"] = memo
-    try:
+    with held(MEMO, Memo(root / ".phobien-cache" / "check" / "markup.bin", version)):
         yield
-    finally:
-        _MEMO.pop("memo", None)
-    memo.save()
 
 
 def check_markup(body: str, rel: str, first_line: int, diags: Diagnostics) -> None:
     """Report what the sanitiser would remove from ``body`` (Markdown starting at line ``first_line``)."""
-    memo = _MEMO.get("memo")
+    memo = holding(MEMO)
     if memo is None:
         _check_markup(body, rel, first_line, diags)
         return

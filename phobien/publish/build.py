@@ -13,6 +13,7 @@ from typing import TextIO
 
 from phobien.core import clock
 from phobien.core.diagnostics import Diagnostics
+from phobien.core.heap import collector_held
 from phobien.core.timing import Timings
 from phobien.publish import reuse
 from phobien.publish.artifact import TREE, code_digest
@@ -131,7 +132,7 @@ def _record(
     engines = {w.job.lang: w.rendered_with for w in run.works}
     languages = {r.lang: reuse.LanguageRecord(engines.get(r.lang, ""), r.digests) for r in results}
     record = reuse.Record(inputs, stamp, languages, reuse.site_files(out), text.getvalue(), diags.summary())
-    with reuse.collector_held():
+    with collector_held():
         reuse.write_record(opts.root, out, record)
     if run.stage_dir is not None and run.stage_dir.is_dir():
         (run.stage_dir / reuse.STAMP).write_text(stamp, encoding="utf-8")

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import gc
 import io
 import json
 import math
 from pathlib import Path
 from typing import Any
 
+from phobien.core.heap import collector_held
 from phobien.core.text import slugify
 from phobien.load import Content
 from phobien.load.lookup import legal_index
@@ -280,13 +280,8 @@ def write_open_data(content: Content, out: Path, today: dt.date) -> list[Path]:
 
     The data are many small objects, none of them cyclic: the collector is held while they are
     made (in a large build's main process each of its full passes walks every loaded page)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_held():
         return _write_open_data(content, out, today)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _write_open_data(content: Content, out: Path, today: dt.date) -> list[Path]:

@@ -22,18 +22,16 @@ the output is the same, byte for byte, as a cold build of the same tree on the s
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
 import secrets
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from phobien.core.heap import collector_held
 from phobien.stage import rawhtml
 from phobien.stage.staged import Staged
 
@@ -160,19 +158,6 @@ def write_record(root: Path, out: Path, record: Record) -> None:
     tmp = path.with_suffix(f".tmp-{os.getpid()}")
     tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     tmp.replace(path)
-
-
-@contextmanager
-def collector_held() -> Iterator[None]:
-    """The cyclic garbage collector held for a while: for making many small objects, none in a
-    cycle (a file list), in a process whose full collections walk every loaded page."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def site_files(out: Path) -> dict[str, tuple[int, int]]:

@@ -298,7 +298,15 @@ def table(samples: list[Sample], modes: list[Mode], size: Gzipped, goal: float) 
     return lines
 
 
-SPACES = {"manifest": "manifest", "w": "words", "e": "exact forms", "p": "pairs", "m": "metadata", "t": "texts"}
+SPACES = {
+    "manifest": "manifest",
+    "h": "titles",
+    "w": "words",
+    "e": "exact forms",
+    "p": "pairs",
+    "m": "metadata",
+    "t": "texts",
+}
 
 
 def downloads(samples: list[Sample], modes: list[Mode], size: Gzipped) -> list[str]:
@@ -324,11 +332,12 @@ def downloads(samples: list[Sample], modes: list[Mode], size: Gzipped) -> list[s
 
 def whole_files(searcher: Any, query: str, first: bool) -> set[str]:
     """The index files ``query`` needs when it is typed whole (or pasted): the manifest on a first
-    query, the shards of its words, exact forms, pairs and phrases, the metadata of the ten
-    results of the first page and the texts of the two excerpts fetched once typing stops."""
+    query (and the titles files, if the index has them), the shards of its words, exact forms,
+    pairs and phrases, the metadata of the ten results of the first page and the texts of the
+    two excerpts fetched once typing stops."""
     from phobien.search.query import PAGE_SIZE, VISIBLE, parse
 
-    names = set(searcher.files_for(parse(query, searcher.lang))) | ({"manifest"} if first else set())
+    names = set(searcher.files_for(parse(query, searcher.lang))) | ({"manifest", *searcher.titles} if first else set())
     docs = searcher.search(query)
     chunk = searcher.manifest["chunk"]
     names |= {f"m{d // chunk:x}" for d in docs[:PAGE_SIZE]} | {f"t{d:x}" for d in docs[:VISIBLE]}

@@ -16,9 +16,10 @@ work from file:// (no offline USB copy) and does not segment unspaced Khmer. So:
 - **Khmer**: words are found inside unspaced sentences: ICU dictionary words at build time
   (``icu4py``), ``Intl.Segmenter`` in the browser, matched through cluster bigrams because the
   two ICU versions do not always cut alike.
-- **Light** (:mod:`.files`): nothing is downloaded before a search starts; a query fetches a
-  tiny manifest, the shards of its words (FNV-1a hash, :mod:`.shards`) and the metadata chunks
-  of the results it shows.
+- **Light** (:mod:`.files`): nothing is downloaded before a search starts; the first query of a
+  visit fetches a tiny manifest and (up to a size) the titles of all pages, each query the
+  shards of its words (FNV-1a hash, :mod:`.shards`), and once typing stops the metadata chunks
+  (snippets) of the results it shows.
 - **Offline**: the files are scripts calling ``window.__phobienSearch``, so search works from
   file:// as well as http://, under CSP ``script-src 'self'``.
 

@@ -13,6 +13,12 @@ Security Policy ``script-src 'self'`` allows it.
 - ``e<hex>.js``: exact-form shards, ``{form: pages}`` for forms with marks or "đ";
 - ``p<hex>.js``: pair shards (phrase and Khmer cluster bigrams), ``{key: pages}``;
 - ``m<hex>.js``: page metadata, ``[[url, title, snippet], …]`` for pages ``i*chunk …``;
+- ``h<hex>.js``: the titles, ``[shared, rest, title, …]`` (urls front-coded) for pages ``i*titles …``, when all of them
+  together are small enough (:attr:`Sizes.titles_max`): the browser fetches them (at a low
+  priority) when the first query of a visit fetches the manifest, so that results are shown as
+  soon as the shards of the last word typed are in: one round trip after the last key instead of
+  two (shards, then the metadata of the first results). Snippets still come from ``m<hex>.js``,
+  once typing stops;
 - ``t<hex>.js``: the text of page *hex* (its first blocks, at most
   :data:`~phobien.search.extract.TEXT_CHARS` characters), fetched when its result is shown, for
   the excerpt around the words found.
@@ -48,7 +54,7 @@ from phobien.search.extract import excerpt_blocks
 from phobien.search.index import LanguageIndex
 from phobien.search.lang import STEMMED, STOP_PHRASES, STOP_WORDS
 from phobien.search.rank import COMMON, LEVEL_CHARS, TITLE_FLAG, constants, kind_code
-from phobien.search.shards import chunk_name, fnv1a, next_power_of_two, shard_name
+from phobien.search.shards import chunk_name, fnv1a, front_coded, next_power_of_two, shard_name, title_name
 
 CALLBACK = "__phobienSearch"
 DENSE = 16
@@ -77,6 +83,12 @@ class Sizes:
     chunk_bytes: int = 450
     """Metadata chunks: one per result shown, at most."""
     max_chunk: int = 100
+    title_bytes: int = 32_000
+    """Titles files: all of them are fetched on the first query of a visit, a few in parallel."""
+    titles_max: int = 100_000
+    """Above this (all titles, gzipped: some 6,000 pages of Vietnamese titles), no titles files
+    are written: the first query of a visit would cost more than its budget (150 KB), and each
+    query fetches the metadata of its first results instead."""
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
@@ -228,6 +240,20 @@ def choose_chunks(index: LanguageIndex, sizes: Sizes, measure: Any = gzip_size) 
     return 1, _chunk_files(rows, 1)
 
 
+def choose_titles(index: LanguageIndex, sizes: Sizes, measure: Any = gzip_size) -> tuple[int, dict[str, str]]:
+    """Pages per titles file and the files (``h<hex>``, :func:`~phobien.search.shards.front_coded`),
+    or ``(0, {})`` when all the titles together are over :attr:`Sizes.titles_max`."""
+    rows = [(p.url, p.title) for p in index.pages]
+    whole = measure(_dumps(front_coded(rows)))
+    if not rows or whole > sizes.titles_max:
+        return 0, {}
+    size = math.ceil(len(rows) / max(1, round(whole / sizes.title_bytes)))
+    return size, {
+        title_name(i): script(title_name(i), front_coded(rows[i * size : (i + 1) * size]))
+        for i in range(math.ceil(len(rows) / size))
+    }
+
+
 def text_file(doc: int, blocks: list[str]) -> str:
     """The file of a page's text (``blocks``: what :meth:`LanguageIndex.add_entry` keeps)."""
     return script(f"t{doc:x}", excerpt_blocks(blocks))
@@ -287,6 +313,8 @@ def index_files(
         files.update(shards)
     chunk, chunks = choose_chunks(index, sizes, measure)
     files.update(chunks)
+    titles, heads = choose_titles(index, sizes, measure)
+    files.update(heads)
     files.update(same or {})
     files.update(_text_files(index))
     digest = hashlib.sha256()  # of each file's digest: the same whether it was made or kept
@@ -294,6 +322,7 @@ def index_files(
         digest.update(name.encode() + b"\0" + _digest(files[name]).encode() + b"\0")
     manifest = {"v": FORMAT, "id": digest.hexdigest()[:10], "lang": lang, "pages": len(index.pages), **counts}
     manifest["chunk"] = chunk
+    manifest["titles"] = titles
     manifest["kinds"] = kind_runs(index)
     manifest["kindNames"] = {kind_code(k): list(keys) for k, keys in sorted(index.kind_names.items())}
     manifest["rank"] = constants()

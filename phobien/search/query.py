@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -36,7 +37,7 @@ from phobien.search.rank import (
     strength,
     title_bonus,
 )
-from phobien.search.shards import chunk_name, shard_name, shard_of
+from phobien.search.shards import chunk_name, shard_name, shard_of, title_name
 from phobien.search.tokens import cluster_bigrams, khmer_words, normalise, phrase_key, run_words, runs
 from phobien.search.tokens import key as word_key
 
@@ -196,6 +197,10 @@ class Searcher:
         self.manifest: dict[str, Any] = self.file("manifest")
         self.lang: str = self.manifest.get("lang", "")
         self.kinds = kinds_of(self.manifest)
+        per = self.manifest.get("titles") or 0
+        self.titles = [title_name(i) for i in range(math.ceil(self.manifest["pages"] / per) if per else 0)]
+        for name in self.titles:
+            self.file(name)  # as search.js does, with the manifest
 
     def file(self, name: str) -> Any:
         if name not in self._cache:

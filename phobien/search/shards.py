@@ -33,6 +33,37 @@ def chunk_name(number: int) -> str:
     return f"m{number:x}"
 
 
+def title_name(number: int) -> str:
+    """File stem of a file of page titles."""
+    return f"h{number:x}"
+
+
+def front_coded(rows: list[tuple[str, str]]) -> list[int | str]:
+    """``[(url, title), …]`` as one flat list ``[shared, rest, title, …]``, each url written as
+    the length of the start it shares with the url before it and the rest: pages in a section
+    share their folder, and gzip alone keeps a tenth more of them (:func:`title_rows` undoes
+    it; so does ``titleRows`` in ``search.js``)."""
+    flat: list[int | str] = []
+    before = ""
+    for url, title in rows:
+        shared = 0
+        while shared < min(len(url), len(before)) and url[shared] == before[shared]:
+            shared += 1
+        flat += [shared, url[shared:], title]
+        before = url
+    return flat
+
+
+def title_rows(flat: list[int | str]) -> list[list[str]]:
+    """``[[url, title], …]`` of a titles file written by :func:`front_coded`."""
+    rows: list[list[str]] = []
+    url = ""
+    for i in range(0, len(flat), 3):
+        url = url[: int(flat[i])] + str(flat[i + 1])
+        rows.append([url, str(flat[i + 2])])
+    return rows
+
+
 def next_power_of_two(n: float) -> int:
     count = 1
     while count < n:

@@ -7,6 +7,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from phobien.search import collect_pages
 from phobien.search.extract import PageText, page_text
@@ -15,7 +17,7 @@ from phobien.search.index import build_index
 from phobien.search.opensearch import opensearch_xml, short_name
 from phobien.search.query import Searcher, decode_positions, parse, parse_script
 from phobien.search.rank import TITLE_FLAG, level, weighted_tf
-from phobien.search.shards import fnv1a, next_power_of_two, shard_name, shard_of
+from phobien.search.shards import fnv1a, front_coded, next_power_of_two, shard_name, shard_of, title_rows
 from phobien.search.tokens import cluster_bigrams, clusters, khmer_parts, khmer_words, runs, words
 
 KHMER_SENTENCE = "ការធ្វើទារុណកម្មត្រូវបានហាមឃាត់ដោយច្បាប់។"
@@ -264,3 +266,41 @@ def test_opensearch() -> None:
     assert "<ShortName>Phổ biến pháp</ShortName>" in text
     assert short_name("Trang thử") == "Trang thử"
     assert parseString(text.encode()).documentElement.tagName == "OpenSearchDescription"
+
+
+def _data(built_text: str) -> object:
+    return parse_script(built_text)[1]
+
+
+def test_titles_files_hold_every_page_in_order() -> None:
+    """The titles files give, for every page in page order, the url and title of its metadata row:
+    the browser shows results from them without waiting for the metadata chunks."""
+    urls = ["", "tai-lieu/", *(f"tai-lieu/bai-{i}/" for i in range(19)), "tin/", *(f"tin/{i}/" for i in range(18))]
+    pages = [
+        PageText(url, f"Trang số {i} về quyền “được” bảo vệ \u2028", [f"Nội dung {i}"], "")
+        for i, url in enumerate(urls)
+    ]
+    built = index_files(build_index(pages), "vi", Sizes(title_bytes=200))
+    per, chunk = built.manifest["titles"], built.manifest["chunk"]
+    heads = sorted((n for n in built.files if n.startswith("h")), key=lambda n: int(n[1:], 16))
+    assert per > 0 and len(heads) == -(-40 // per) and len(heads) > 1
+    titles = [row for name in heads for row in title_rows(_data(str(built.files[name])))]  # type: ignore[arg-type]
+    rows = [_data(str(built.files[f"m{d // chunk:x}"]))[d % chunk] for d in range(40)]  # type: ignore[index]
+    assert titles == [row[:2] for row in rows] == [[p.url, p.title] for p in pages]
+    assert all("\u2028" not in str(built.files[name]) for name in heads)
+    searcher = Searcher(lambda name: _data(built.all()[name]))  # type: ignore[arg-type]
+    assert searcher.loaded == ["manifest", *heads] and searcher.titles == heads
+
+
+def test_no_titles_files_when_all_titles_are_too_large() -> None:
+    """Over the cap, the first query of a visit would fetch too much: results wait for their
+    metadata chunks instead, and the manifest says there are no titles files."""
+    pages = [PageText(f"p{i}/", f"Trang số {i}", [f"Nội dung {i}"], "") for i in range(40)]
+    built = index_files(build_index(pages), "vi", Sizes(titles_max=50))
+    assert built.manifest["titles"] == 0 and not any(n.startswith("h") for n in built.files)
+    assert Searcher(lambda name: _data(built.all()[name])).loaded == ["manifest"]  # type: ignore[arg-type]
+
+
+@given(st.lists(st.tuples(st.text(max_size=12), st.text(max_size=8)), max_size=30))
+def test_front_coded_titles_come_back_as_written(rows: list[tuple[str, str]]) -> None:
+    assert title_rows(front_coded(rows)) == [list(row) for row in rows]

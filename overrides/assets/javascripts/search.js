@@ -1,8 +1,9 @@
 /* phobien search (loaded by the search page only; see phobien/search/__init__.py).
-   Nothing is fetched before a person searches; a query loads the manifest, the shards of its
-   words and phrases, the metadata of the results shown and, as each result comes into view, the
-   text of its page for the excerpt, as <script> files calling __phobienSearch (works from file://
-   too). Nothing is stored and nothing is added to the history: a shared ?q= link shows its
+   Nothing is fetched before a person searches; the first query loads the manifest and the
+   titles of the pages (when the index has them), a query the shards of its words and phrases,
+   then, once typing stops, the metadata (snippets) of the results shown and, as each result
+   comes into view, the text of its page for the excerpt, as <script> files calling
+   __phobienSearch (works from file:// too). Nothing is stored and nothing is added to the history: a shared ?q= link shows its
    results, then the query is removed from the address. Tokenising, folding, stemming, hashing and
    ranking mirror phobien/search/tokens.py, lang.py, shards.py, query.py and rank.py; the ranking
    constants and stop words come from the manifest, written by the same Python. */
@@ -275,12 +276,13 @@
   }
   var files = {}, manifestPromise = null;
   window.__phobienSearch = function (name, data) { if (files[name]) { files[name].data = data; } };
-  function load(name, query) {
+  function load(name, query, low) {
     var f = files[name];
     if (f) { return f.promise; }
     f = files[name] = {};
     f.promise = new Promise(function (resolve, reject) {
       var el = document.createElement("script");
+      if (low) { el.fetchPriority = "low"; } /* after the shards a query waits for */
       el.src = base + name + ".js?" + query;
       el.onload = function () { el.remove(); if (f.data !== undefined) { resolve(f.data); } else { el.onerror(); } };
       el.onerror = function () { el.remove(); delete files[name]; reject(new Error(name)); };
@@ -296,6 +298,9 @@
         for (var d = 0; d < m.pages; d++) { m.kindIndex[d] = m.rank.KIND_CODES.indexOf(codes.charAt(d) || "z") + 1; }
         m.levelOf = new Uint8Array(128);
         for (var i = 0; i < m.rank.LEVEL_CHARS.length; i++) { m.levelOf[m.rank.LEVEL_CHARS.charCodeAt(i)] = i; }
+        /* The titles of every page, when the index has them (phobien/search/files.py): results
+           are then shown once the last word's shards are in, without waiting for their metadata. */
+        for (var h = 0; m.titles && h * m.titles < m.pages; h++) { load("h" + h.toString(16), m.id, true).catch(function () {}); }
         return m;
       }).catch(function (e) { manifestPromise = null; delete files.manifest; throw e; });
     }
@@ -627,27 +632,50 @@
   }
   function missing(names) { return names.some(function (n) { return !(files[n] && files[n].data !== undefined); }); }
   var NOTHING = { count: 0, top: function () { return []; }, missing: [] };
+  /* A titles file's [[url, title], …], from its front-coded [shared, rest, title, …]
+     (phobien/search/shards.py front_coded), once it is in; null before. */
+  function titleRows(name) {
+    var f = files[name];
+    if (!f || f.data === undefined) { return null; }
+    if (!f.rows) {
+      var url = "";
+      f.rows = [];
+      for (var i = 0; i + 2 < f.data.length; i += 3) { url = url.slice(0, f.data[i]) + f.data[i + 1]; f.rows.push([url, f.data[i + 2]]); }
+    }
+    return f.rows;
+  }
   function say(s) { if (status && status.textContent !== s) { status.textContent = s; } }
 
-  /* The first FIRST results are shown as soon as their metadata is in (a phone shows two and
-     the start of a third at 412 x 823 px, fewer with its keyboard up), the rest of the page of
-     results once typing stops for EXCERPT_PAUSE: results shown while typing are replaced at the
-     next key, and each file fetched costs a phone's main thread more than matching does. After
-     "more", the whole page at once. */
+  /* The first FIRST results are shown as soon as their titles are in (a phone shows two and
+     the start of a third at 412 x 823 px, fewer with its keyboard up): from the titles files,
+     fetched with the manifest, or else from their metadata chunks. Their snippets and the rest
+     of the page of results come once typing stops for EXCERPT_PAUSE: results shown while typing
+     are replaced at the next key, and each file fetched costs a phone's main thread more than
+     matching does. After "more", the whole page at once. */
   function show(m, q, found, count, id, stale, shown) {
     var docs = found.top(count), first = count > PAGE ? docs.length : Math.min(FIRST, docs.length), list;
-    function chunks(ds) { return ds.map(function (d) { return "m" + Math.floor(d / m.chunk).toString(16); }); }
+    function chunk(d) { return "m" + Math.floor(d / m.chunk).toString(16); }
+    function chunks(ds) { return ds.map(chunk).filter(function (n, i, all) { return all.indexOf(n) === i; }); }
+    function loaded(name) { return files[name] && files[name].data !== undefined ? files[name].data : null; }
+    function row(d) { /* [url, title, snippet], the snippet only once its metadata chunk is in; null: neither is */
+      var meta = loaded(chunk(d)), titles = m.titles ? titleRows("h" + Math.floor(d / m.titles).toString(16)) : null;
+      return meta ? meta[d % m.chunk] : titles ? titles[d % m.titles] : null;
+    }
     function gone() { return id !== current || (stale && stale()); }
+    function snippet(li, r) { /* unless its excerpt came first */
+      if (!r[2] || li.querySelector("p")) { return; }
+      var p = document.createElement("p");
+      p.textContent = r[2];
+      li.appendChild(p);
+    }
     function add(from, to) {
       docs.slice(from, to).forEach(function (d, i) {
-        var row = files["m" + Math.floor(d / m.chunk).toString(16)].data[d % m.chunk];
-        var li = document.createElement("li"), a = document.createElement("a"), p = document.createElement("p");
+        var r = row(d), li = document.createElement("li"), a = document.createElement("a");
         li.className = "pb-result";
-        a.href = new URL(row[0] || "./", root).href;
-        a.textContent = row[1];
-        p.textContent = row[2];
+        a.href = new URL(r[0] || "./", root).href;
+        a.textContent = r[1];
         li.appendChild(a);
-        if (row[2]) { li.appendChild(p); }
+        snippet(li, r);
         list.appendChild(li);
         watch(m, q, li, d, id, from + i);
       });
@@ -666,7 +694,8 @@
       });
       box.appendChild(button);
     }
-    return fetchAll(m, chunks(docs.slice(0, first))).then(function () {
+    var now = first === docs.length ? docs : docs.slice(0, first);
+    return fetchAll(m, chunks(count > PAGE ? docs : now.filter(function (d) { return !row(d); }))).then(function () {
       if (gone()) { return; }
       if (watcher) { watcher.disconnect(); }
       list = document.createElement("ol");
@@ -683,11 +712,12 @@
       add(0, first);
       say(text.results.replace("{n}", found.count));
       if (shown) { shown(); }
-      if (first === docs.length) { more(); return; }
+      if (count > PAGE) { more(); return; }
       return new Promise(function (resolve) { settled(id, resolve); }).then(function () {
-        return fetchAll(m, chunks(docs.slice(first)));
+        return fetchAll(m, chunks(docs));
       }).then(function () {
         if (gone()) { return; }
+        Array.prototype.forEach.call(list.children, function (li, i) { snippet(li, row(docs[i])); });
         add(first, docs.length);
         more();
       });

@@ -13,9 +13,10 @@ Security Policy ``script-src 'self'`` allows it.
 - ``e<hex>.js``: exact-form shards, ``{form: pages}`` for forms with marks or "đ";
 - ``p<hex>.js``: pair shards (phrase and Khmer cluster bigrams), ``{key: pages}``;
 - ``m<hex>.js``: page metadata, ``[[url, title, snippet], …]`` for pages ``i*chunk …``;
-- ``h<hex>.js``: the titles, ``[shared, rest, title, …]`` (urls front-coded) for pages ``i*titles …``, when all of them
-  together are small enough (:attr:`Sizes.titles_max`): the browser fetches them (at a low
-  priority) when the first query of a visit fetches the manifest, so that results are shown as
+- ``h<hex>.js``: the titles, ``[shared, rest, title, …]`` (urls front-coded) for pages
+  ``i*titles …``, when all of them together are small enough (:attr:`Sizes.titles_max`): the
+  browser fetches them (at a low priority) when the first query of a visit fetches the
+  manifest, so that results are shown as
   soon as the shards of the last word typed are in: one round trip after the last key instead of
   two (shards, then the metadata of the first results). Snippets still come from ``m<hex>.js``,
   once typing stops;

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import os
+
 FNV_OFFSET = 0x811C9DC5
 FNV_PRIME = 0x01000193
 
@@ -46,9 +48,7 @@ def front_coded(rows: list[tuple[str, str]]) -> list[int | str]:
     flat: list[int | str] = []
     before = ""
     for url, title in rows:
-        shared = 0
-        while shared < min(len(url), len(before)) and url[shared] == before[shared]:
-            shared += 1
+        shared = len(os.path.commonprefix((url, before)))  # noqa: RUF071 (characters, on purpose)
         flat += [shared, url[shared:], title]
         before = url
     return flat

@@ -3,8 +3,8 @@
    titles of the pages (when the index has them), a query the shards of its words and phrases,
    then, once typing stops, the metadata (snippets) of the results shown and, as each result
    comes into view, the text of its page for the excerpt, as <script> files calling
-   __phobienSearch (works from file:// too). Nothing is stored and nothing is added to the history: a shared ?q= link shows its
-   results, then the query is removed from the address. Tokenising, folding, stemming, hashing and
+   __phobienSearch (works from file:// too). Nothing is stored and nothing is added to the
+   history: a shared ?q= link shows its results, then the query is removed from the address. Tokenising, folding, stemming, hashing and
    ranking mirror phobien/search/tokens.py, lang.py, shards.py, query.py and rank.py; the ranking
    constants and stop words come from the manifest, written by the same Python. */
 (function () {
@@ -630,13 +630,14 @@
     if (!last || value.normalize("NFC").toLowerCase().slice(-last[0].length) !== last[0]) { return false; }
     return length(last[0]) === 1 || /^[b-df-hj-np-tv-xz]{2}$/.test(fold(last[0]));
   }
-  function missing(names) { return names.some(function (n) { return !(files[n] && files[n].data !== undefined); }); }
+  function loaded(name) { return files[name] && files[name].data !== undefined ? files[name].data : null; }
+  function missing(names) { return names.some(function (n) { return loaded(n) === null; }); }
   var NOTHING = { count: 0, top: function () { return []; }, missing: [] };
   /* A titles file's [[url, title], …], from its front-coded [shared, rest, title, …]
      (phobien/search/shards.py front_coded), once it is in; null before. */
   function titleRows(name) {
     var f = files[name];
-    if (!f || f.data === undefined) { return null; }
+    if (loaded(name) === null) { return null; }
     if (!f.rows) {
       var url = "";
       f.rows = [];
@@ -656,7 +657,6 @@
     var docs = found.top(count), first = count > PAGE ? docs.length : Math.min(FIRST, docs.length), list;
     function chunk(d) { return "m" + Math.floor(d / m.chunk).toString(16); }
     function chunks(ds) { return ds.map(chunk).filter(function (n, i, all) { return all.indexOf(n) === i; }); }
-    function loaded(name) { return files[name] && files[name].data !== undefined ? files[name].data : null; }
     function row(d) { /* [url, title, snippet], the snippet only once its metadata chunk is in; null: neither is */
       var meta = loaded(chunk(d)), titles = m.titles ? titleRows("h" + Math.floor(d / m.titles).toString(16)) : null;
       return meta ? meta[d % m.chunk] : titles ? titles[d % m.titles] : null;
@@ -694,8 +694,8 @@
       });
       box.appendChild(button);
     }
-    var now = first === docs.length ? docs : docs.slice(0, first);
-    return fetchAll(m, chunks(count > PAGE ? docs : now.filter(function (d) { return !row(d); }))).then(function () {
+    var untitled = docs.slice(0, first).filter(function (d) { return !row(d); });
+    return fetchAll(m, chunks(count > PAGE ? docs : untitled)).then(function () {
       if (gone()) { return; }
       if (watcher) { watcher.disconnect(); }
       list = document.createElement("ol");

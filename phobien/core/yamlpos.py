@@ -178,6 +178,8 @@ class _Frame:
 
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 
 
 def _scalar(event: yaml.ScalarEvent) -> Any:
@@ -247,7 +249,10 @@ class _Builder:
         _refuse(event, self.off)
         mark = Mark(event.start_mark.line + 1 + self.off, event.start_mark.column + 1)
         if isinstance(event, yaml.ScalarEvent):
-            self.place(_scalar(event), mark, event)
+            value = _scalar(event)
+            if event.style == '"' and isinstance(value, str) and _SURROGATE.search(value):
+                value = self.whole_characters(value, mark)
+            self.place(value, mark, event)
             return
         if len(self.stack) >= MAX_DEPTH:
             raise _RefusedError(
@@ -257,6 +262,25 @@ class _Builder:
         path = self.place(container, mark, event)
         if path is not None:
             self.stack.append(_Frame(container, path))
+
+    def whole_characters(self, value: str, mark: Mark) -> str:
+        """``value`` with its ``\\u`` escapes of UTF-16 surrogate pairs joined into the characters
+        they stand for, as JSON reads them (PyYAML keeps the two halves apart); a half without
+        its other half is no character: reported, and shown as U+FFFD so nothing later fails."""
+        value = _PAIR.sub(lambda m: m.group().encode("utf-16-le", "surrogatepass").decode("utf-16-le"), value)
+        lone = _SURROGATE.search(value)
+        if lone is not None:
+            escape = f"\\u{ord(lone.group()):04x}"
+            self.problems.append(
+                YamlProblem(
+                    mark,
+                    f"'{escape}' in this quoted text is half of a character (a lone surrogate), which no "
+                    "page can show; write the character itself, or both halves of the pair (e.g. "
+                    "\\ud83d\\ude00), or remove it",
+                )
+            )
+            value = _SURROGATE.sub("\ufffd", value)
+        return value
 
     @staticmethod
     def dropped(top: _Frame, event: yaml.Event) -> bool:

@@ -38,3 +38,19 @@ def test_front_matter_split() -> None:
     assert body == "\nbody\n"
     assert line == 4
     assert split_front_matter("# no front matter\n") == (None, "# no front matter\n", 1)
+
+
+def test_surrogate_escapes_joined_or_refused_at_their_value() -> None:
+    # "\ud83d\udcde" (an emoji as JSON writes it) is one character; PyYAML keeps the halves apart.
+    located, problems = load('title: "G\\u1ecdi 111 \\ud83d\\udcde"\nname: x\n')
+    assert problems == [] and located is not None
+    assert located.data == {"title": "Gọi 111 \U0001f4de", "name": "x"}
+    located, problems = load('name: x\ntitle: "Quy\\u1ec1n \\ud800 c\\u1ee7a b\\u1ea1n"\n', line_offset=1)
+    assert [(p.mark, p.message) for p in problems] == [
+        (
+            Mark(3, 8),
+            "'\\ud800' in this quoted text is half of a character (a lone surrogate), which no page can "
+            "show; write the character itself, or both halves of the pair (e.g. \\ud83d\\ude00), or remove it",
+        )
+    ]
+    assert located is not None and located.data["title"] == "Quyền \ufffd của bạn"  # nothing later fails on it

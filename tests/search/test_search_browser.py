@@ -251,6 +251,53 @@ def test_results_are_shown_from_the_titles_before_their_metadata(browser, served
     page.close()
 
 
+_TITLES, _CHUNKS = r"/vi/search/h[0-9a-f]+\.js", r"/vi/search/m[0-9a-f]+\.js"
+
+
+@pytest.mark.parametrize(("first", "second"), [(_TITLES, _CHUNKS), (_CHUNKS, _TITLES)], ids=["titles", "chunks"])
+def test_first_results_come_from_whichever_arrives_first(browser, served: str, first: str, second: str) -> None:  # type: ignore[no-untyped-def]
+    """The first query of a visit, while the titles files (asked for with the manifest) are still on
+    their way: its results come from the titles if they arrive before the metadata chunks, and from the
+    chunks if those arrive first. Each is held back in turn here."""
+    site = Site(served, offline=False)
+    shown_q = "q => document.querySelector('[data-search-results]').getAttribute('data-search-shown') === q"
+    page = browser.new_page(viewport=PHONE)
+    held: dict[str, list[Any]] = {first: [], second: []}
+    let_through: set[str] = set()
+
+    def hold(route: Any, pattern: str) -> None:
+        if pattern in let_through:
+            route.continue_()
+        else:
+            held[pattern].append(route)
+
+    def release(pattern: str) -> None:
+        let_through.add(pattern)
+        for route in held[pattern]:
+            route.continue_()
+
+    def holder(pattern: str) -> Any:
+        return lambda route: hold(route, pattern)
+
+    for pattern in held:
+        page.route(re.compile(pattern), holder(pattern))
+    page.goto(site.search("vi"))
+    page.locator("#pb-q").fill("tra tấn")
+    for _ in range(100):  # until the shards are in and both kinds of file are asked for
+        if held[first] and held[second]:
+            break
+        page.wait_for_timeout(50)
+    assert held[first] and held[second], (first, second)
+    assert page.locator("[data-search-results]").get_attribute("data-search-shown") != "tra tấn"
+    release(first)
+    page.wait_for_function(shown_q, arg="tra tấn")
+    assert shown(page) == [site.url("vi", p) for p in TRA_TAN[:3]], first
+    release(second)
+    wait_done(page, "tra tấn")
+    assert shown(page) == [site.url("vi", p) for p in TRA_TAN]
+    page.close()
+
+
 def test_search_bytes_are_small(browser, served: str) -> None:  # type: ignore[no-untyped-def]
     """Each query fetches only a few small files (the 5,000-page budget is in scripts/bench-search)."""
     site = Site(served, offline=False)

@@ -694,8 +694,16 @@
       });
       box.appendChild(button);
     }
+    /* Results whose titles file is still on its way (it was asked for with the manifest) are
+       shown from whichever comes first, it or their metadata chunks: on a slow line the
+       chunks share it with the titles, and either may win. */
     var untitled = docs.slice(0, first).filter(function (d) { return !row(d); });
-    return fetchAll(m, chunks(count > PAGE ? docs : untitled)).then(function () {
+    var chunked = fetchAll(m, chunks(count > PAGE ? docs : untitled)), titled = untitled.map(function (d) {
+      var name = "h" + Math.floor(d / m.titles).toString(16);
+      return m.titles && files[name] ? files[name].promise : Promise.reject(new Error(name));
+    });
+    var ready = count > PAGE || !untitled.length ? chunked : Promise.race([chunked, Promise.all(titled).catch(function () { return chunked; })]);
+    return ready.then(function () {
       if (gone()) { return; }
       if (watcher) { watcher.disconnect(); }
       list = document.createElement("ol");

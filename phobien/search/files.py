@@ -16,10 +16,9 @@ Security Policy ``script-src 'self'`` allows it.
 - ``h<hex>.js``: the titles, ``[shared, rest, title, …]`` (urls front-coded) for pages
   ``i*titles …``, when all of them together are small enough (:attr:`Sizes.titles_max`): the
   browser fetches them (at a low priority) when the first query of a visit fetches the
-  manifest, so that results are shown as
-  soon as the shards of the last word typed are in: one round trip after the last key instead of
-  two (shards, then the metadata of the first results). Snippets still come from ``m<hex>.js``,
-  once typing stops;
+  manifest, so that results are shown as soon as the shards of the last word typed are in: one
+  round trip after the last key instead of two (shards, then the metadata of the first
+  results). Snippets still come from ``m<hex>.js``, once typing stops;
 - ``t<hex>.js``: the text of page *hex* (its first blocks, at most
   :data:`~phobien.search.extract.TEXT_CHARS` characters), fetched when its result is shown, for
   the excerpt around the words found.

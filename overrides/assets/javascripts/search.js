@@ -4,9 +4,10 @@
    then, once typing stops, the metadata (snippets) of the results shown and, as each result
    comes into view, the text of its page for the excerpt, as <script> files calling
    __phobienSearch (works from file:// too). Nothing is stored and nothing is added to the
-   history: a shared ?q= link shows its results, then the query is removed from the address. Tokenising, folding, stemming, hashing and
-   ranking mirror phobien/search/tokens.py, lang.py, shards.py, query.py and rank.py; the ranking
-   constants and stop words come from the manifest, written by the same Python. */
+   history: a shared ?q= link shows its results, then the query is removed from the address.
+   Tokenising, folding, stemming, hashing and ranking mirror phobien/search/tokens.py, lang.py,
+   shards.py, query.py and rank.py; the ranking constants and stop words come from the
+   manifest, written by the same Python. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -315,8 +316,9 @@
     q.terms.forEach(function (t) { t.pairs.forEach(function (p) { names.push(shard(m, "p", p)); }); });
     q.pairs.forEach(function (p) { names.push(shard(m, "p", p)); });
     q.phrases.forEach(function (ab) { names.push(shard(m, "p", phraseKey(q, ab))); });
-    return names.filter(function (n, i) { return names.indexOf(n) === i; });
+    return distinct(names);
   }
+  function distinct(names) { return names.filter(function (n, i) { return names.indexOf(n) === i; }); }
   function fetchAll(m, names) { return Promise.all(names.map(function (n) { return load(n, m.id); })); }
   /* ---- postings (files.py): decoded once per visit into typed arrays ---- */
   var EMPTY = new Int32Array(0), EMPTY_CODES = new Uint8Array(0), decoded = {}, decodedCount = 0, DECODED_MAX = 512;
@@ -656,9 +658,10 @@
   function show(m, q, found, count, id, stale, shown) {
     var docs = found.top(count), first = count > PAGE ? docs.length : Math.min(FIRST, docs.length), list;
     function chunk(d) { return "m" + Math.floor(d / m.chunk).toString(16); }
-    function chunks(ds) { return ds.map(chunk).filter(function (n, i, all) { return all.indexOf(n) === i; }); }
+    function chunks(ds) { return distinct(ds.map(chunk)); }
+    function titlesFile(d) { return "h" + Math.floor(d / m.titles).toString(16); }
     function row(d) { /* [url, title, snippet], the snippet only once its metadata chunk is in; null: neither is */
-      var meta = loaded(chunk(d)), titles = m.titles ? titleRows("h" + Math.floor(d / m.titles).toString(16)) : null;
+      var meta = loaded(chunk(d)), titles = m.titles ? titleRows(titlesFile(d)) : null;
       return meta ? meta[d % m.chunk] : titles ? titles[d % m.titles] : null;
     }
     function gone() { return id !== current || (stale && stale()); }
@@ -698,12 +701,10 @@
        shown from whichever comes first, it or their metadata chunks: on a slow line the
        chunks share it with the titles, and either may win. */
     var untitled = docs.slice(0, first).filter(function (d) { return !row(d); });
-    var chunked = fetchAll(m, chunks(count > PAGE ? docs : untitled)), titled = untitled.map(function (d) {
-      var name = "h" + Math.floor(d / m.titles).toString(16);
-      return m.titles && files[name] ? files[name].promise : Promise.reject(new Error(name));
-    });
-    var ready = count > PAGE || !untitled.length ? chunked : Promise.race([chunked, Promise.all(titled).catch(function () { return chunked; })]);
-    return ready.then(function () {
+    var chunked = fetchAll(m, chunks(count > PAGE ? docs : untitled));
+    var titles = m.titles && count <= PAGE ? distinct(untitled.map(titlesFile)) : [];
+    var titled = Promise.all(titles.map(function (n) { return files[n] ? files[n].promise : Promise.reject(new Error(n)); }));
+    return (titles.length ? Promise.race([chunked, titled.catch(function () { return chunked; })]) : chunked).then(function () {
       if (gone()) { return; }
       if (watcher) { watcher.disconnect(); }
       list = document.createElement("ol");

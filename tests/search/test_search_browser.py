@@ -298,6 +298,29 @@ def test_first_results_come_from_whichever_arrives_first(browser, served: str, f
     page.close()
 
 
+def test_results_without_titles_files(browser, served: str) -> None:  # type: ignore[no-untyped-def]
+    """An index too large for titles files (its manifest says ``titles: 0``, phobien/search/files.py):
+    results come from their metadata chunks, and no titles file is asked for."""
+    site = Site(served, offline=False)
+    page = browser.new_page(viewport=PHONE)
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url))
+
+    def no_titles(route: Any) -> None:
+        body = route.fetch().text()
+        assert re.search(r'"titles":[1-9]', body)
+        route.fulfill(body=re.sub(r'"titles":\d+', '"titles":0', body), content_type="text/javascript")
+
+    page.route(re.compile(r"/vi/search/manifest\.js"), no_titles)
+    page.goto(site.search("vi"))
+    page.locator("#pb-q").fill("tra tấn")
+    wait_done(page, "tra tấn")
+    assert shown(page) == [site.url("vi", p) for p in TRA_TAN]
+    assert page.locator(".pb-result p").count() == len(TRA_TAN)
+    assert not [u for u in asked if re.search(r"/vi/search/h[0-9a-f]+\.js", u)]
+    page.close()
+
+
 def test_search_bytes_are_small(browser, served: str) -> None:  # type: ignore[no-untyped-def]
     """Each query fetches only a few small files (the 5,000-page budget is in scripts/bench-search)."""
     site = Site(served, offline=False)

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 from phobien.search.cache import PageCache
 from phobien.search.extract import PageText, page_text
 from phobien.search.files import GzipSizes, Sizes, fragments_of, index_files, write_files
-from phobien.search.index import LanguageIndex, synonym_groups
+from phobien.search.index import LanguageIndex, language_index
 
 if TYPE_CHECKING:
     from phobien.search.patch import Kept, Patched
@@ -146,7 +146,7 @@ def _index_all(
 ) -> tuple[LanguageIndex, Kept | None]:
     """The index of every page (those ``kept`` has analysed taken from it), and what the next
     build patches (with ``kept``)."""
-    index = LanguageIndex(lang=lang, synonyms=synonym_groups(synonyms or [], lang))
+    index = language_index(lang, synonyms)
     rels, keys, searched, kinds, files = [], [], bytearray(), [], []
     for rel, path in _html_files(folder):
         if kept is not None:
@@ -188,7 +188,7 @@ def _patch(
     """The last build's index ``last`` patched with the pages whose HTML changed, or None."""
     from phobien.search.patch import Pages, patch
 
-    index = LanguageIndex(lang=lang, synonyms=synonym_groups(synonyms or [], lang))
+    index = language_index(lang, synonyms)
     rels, keys, fresh, files = [], [], {}, []
     known = dict(zip(last.rels, zip(last.files, last.keys, strict=True), strict=True))
     for rel, path in _html_files(folder):

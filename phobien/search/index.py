@@ -48,6 +48,24 @@ def phrase_keys(text: str, lang: str) -> tuple[str, ...]:
     return tuple(stem(lang, w.key) for w in words(text) if not w.khmer)
 
 
+def synonym_marks(groups: list[list[str]], lang: str) -> dict[tuple[str, ...], frozenset[str]]:
+    """The words written with marks of each phrase of the synonym table, by the phrase's keys: a
+    page that gets a phrase from its synonym has its words with the marks the table gives them
+    ("luật sư" from "trợ giúp pháp lý"), so words typed with those marks find it in the first tier."""
+    out: dict[tuple[str, ...], frozenset[str]] = {}
+    for phrase in (p for group in groups for p in group):
+        keys = phrase_keys(phrase, lang)
+        runs = plain_runs(normalise(phrase)) or []
+        out[keys] = out.get(keys, frozenset()) | {run for run in runs if word_key(run) != run}
+    return out
+
+
+def language_index(lang: str, groups: list[list[str]] | None) -> LanguageIndex:
+    """An empty index of ``lang`` with the synonym table's ``groups`` of that language."""
+    groups = groups or []
+    return LanguageIndex(lang=lang, synonyms=synonym_groups(groups, lang), marks=synonym_marks(groups, lang))
+
+
 def synonym_groups(groups: list[list[str]], lang: str) -> Synonyms:
     out: Synonyms = []
     for group in groups:
@@ -148,6 +166,8 @@ class LanguageIndex:
 
     lang: str = ""
     synonyms: Synonyms = field(default_factory=list)
+    marks: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+    """The marked words of each synonym phrase (:func:`synonym_marks`)."""
     pages: list[PageMeta] = field(default_factory=list)
     texts: list[list[str]] = field(default_factory=list)
     """The first blocks of each page, for excerpts (the title left out; :func:`.extract.excerpt_blocks`)."""
@@ -282,6 +302,7 @@ class LanguageIndex:
                 if other == phrase:
                     continue
                 added += other
+                out.exact.update(self.marks.get(other, ()))
                 for a, b in itertools.pairwise(other):
                     out.pairs.add(a + PHRASE_SEPARATOR + b)
         return added
@@ -362,7 +383,7 @@ class LanguageIndex:
 
 def build_index(pages: list[PageText], lang: str = "", synonyms: list[list[str]] | None = None) -> LanguageIndex:
     """Index ``pages`` in the given order (the order is the page number used by the files)."""
-    index = LanguageIndex(lang=lang, synonyms=synonym_groups(synonyms or [], lang))
+    index = language_index(lang, synonyms)
     for page in pages:
         index.add(page)
     index.finish()

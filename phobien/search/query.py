@@ -27,11 +27,13 @@ from phobien.search.rank import (
     IDF_CAP,
     KEEP,
     LEVEL_CHARS,
+    NAMED_LONG,
     NAMED_MIN_WORDS,
     NAMED_SHARE,
     OPTIONAL,
     PHRASE,
     idf,
+    in_short_title,
     in_title,
     kind_weight,
     strength,
@@ -309,7 +311,7 @@ def _rank(
     """Sort key of one page (named first, then fewest meaningful words typed with marks that it
     lacks with those marks, then score) and its coverage (:mod:`.rank`)."""
     strengths: list[float] = []
-    score = covered = titled = 0.0
+    score = covered = titled = short = 0.0
     count = folded = 0
     for s in scored:
         if doc not in s.docs:
@@ -330,12 +332,14 @@ def _rank(
             covered += min(s.idf, IDF_CAP) * share
             count += 1
             titled += min(s.idf, IDF_CAP) if in_title(code) or code == COMMON else 0.0
+            short += min(s.idf, IDF_CAP) if in_short_title(code) else 0.0
         score += w
     for a, b, docs, pair_idf in phrases:
         if doc in docs:
             score += PHRASE * pair_idf * (strengths[a] + strengths[b]) / 2
     coverage = covered / total_idf
-    named = titled >= NAMED_SHARE * total_idf and (numbered or count >= NAMED_MIN_WORDS)
+    whole = NAMED_SHARE * total_idf
+    named = titled >= whole and (numbered or count >= NAMED_LONG or (count >= NAMED_MIN_WORDS and short >= whole))
     power = 1.0
     for _ in range(COVERAGE):
         power *= coverage

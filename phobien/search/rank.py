@@ -25,9 +25,13 @@ else, an agency's name, ranks first). At query time, for a page *d*:
   materials, audience pages and hotlines before news, and news before plans, agencies, legal
   documents and the deadlines view;
 - unless the query has the name of the page's kind in it ("kế hoạch", "plan": it asks for
-  plans), or *names* the page: all of its meaningful words are in
-  the title or names, and the query has a number in it or three meaningful words or more ("126/KH-UBND", "Công an tỉnh
-  Bắc Giang"): such pages come first, whatever their kind.
+  plans), or *names* the page: all of its meaningful words are in the title or names, and
+  the query has a number in it ("126/KH-UBND"), or is most of a short title (three meaningful
+  words or more, all in a title of at most SHORT_TITLE words: "Công an tỉnh Bắc Giang"), or
+  is a long title typed out (NAMED_LONG meaningful words or more): such pages come first,
+  whatever their kind. A topic a few words long that is *part* of an official page's long
+  title ("xâm hại trẻ em" in "Kế hoạch phòng, chống tội phạm xâm hại trẻ em và …") does not
+  name it: a citizen typing a topic asks about the topic, and the kind weights decide.
 """
 
 from __future__ import annotations
@@ -65,10 +69,12 @@ IDF_CAP = 1.0
 """Coverage and naming weigh each word by its idf up to this: a word on a single page is one
 word of the question, not most of it."""
 NAMED_MIN_WORDS = 3
+NAMED_LONG = 7
 NAMED_SHARE = 0.999
 """A page is named by a query when every meaningful word of it (this share by idf, for float
-sums) is in the page's title or names, and the query has a number or NAMED_MIN_WORDS meaningful
-words."""
+sums) is in the page's title or names, and the query has a number, or NAMED_MIN_WORDS meaningful
+words all in a short title, or NAMED_LONG meaningful words (Vietnamese words are mostly two
+syllables: seven syllables are three or four words, more than a topic)."""
 COVERAGE = 1
 """Exponent of coverage in the score (an integer: both sides multiply, for identical floats)."""
 
@@ -91,7 +97,8 @@ def constants() -> dict[str, object]:
     return {
         "STEPS": STEPS, "TITLE_FLAG": TITLE_FLAG, "COMMON": COMMON, "LEVEL_CHARS": LEVEL_CHARS,
         "FOLDED": FOLDED, "OPTIONAL": OPTIONAL, "PHRASE": PHRASE, "COVERAGE": COVERAGE, "TITLE_BONUS": TITLE_BONUS,
-        "IDF_CAP": IDF_CAP, "KEEP": KEEP, "NAMED_MIN_WORDS": NAMED_MIN_WORDS, "NAMED_SHARE": NAMED_SHARE,
+        "IDF_CAP": IDF_CAP, "KEEP": KEEP, "NAMED_MIN_WORDS": NAMED_MIN_WORDS, "NAMED_LONG": NAMED_LONG,
+        "NAMED_SHARE": NAMED_SHARE,
         "KIND_CODES": KIND_CODES, "KINDS": list(KIND_WEIGHTS.values()),
     }  # fmt: skip
 
@@ -146,6 +153,11 @@ def strength(code: int) -> float:
 
 def in_title(code: int) -> bool:
     return code >= TITLE_FLAG
+
+
+def in_short_title(code: int) -> bool:
+    """In a title of at most SHORT_TITLE words, or in nearly every page (:data:`COMMON`)."""
+    return code >= 2 * TITLE_FLAG or code == COMMON
 
 
 def title_bonus(code: int) -> float:

@@ -99,6 +99,34 @@ def test_citizens_pages_before_official_ones_unless_named(tmp_path: Path) -> Non
     assert urls(s, "công ước chống tra tấn")[0] == "legal/cat/"
 
 
+def test_a_topic_in_a_long_official_title_does_not_name_the_page(tmp_path: Path) -> None:
+    long_title = "Kế hoạch phòng, chống tội phạm xâm hại trẻ em và tội phạm, vi phạm pháp luật khác năm 2021"
+    body = ["Xâm hại trẻ em là tội phạm."]
+    s = searcher_of(
+        tmp_path,
+        [
+            page("plans/kh/", long_title, [*body, "111/KH-CAT"], kind="plan"),
+            page("agencies/ca/", "Công an tỉnh Kiên Giang", ["Cơ quan chủ trì."], kind="agency"),
+            page("materials/dau-hieu/", "Dấu hiệu trẻ bị xâm hại", ["Trẻ em bị xâm hại thường sợ hãi.", *body]),
+        ],
+        "vi",
+    )
+    assert urls(s, "xam hai tre em")[0] == "materials/dau-hieu/"  # four words of a long title: a topic
+    assert urls(s, "phong chong toi pham xam hai tre em")[0] == "plans/kh/"  # the title typed out
+    assert urls(s, "cong an tinh kien giang")[0] == "agencies/ca/"  # all of a short name
+    assert urls(s, "111/KH-CAT")[0] == "plans/kh/"
+
+
+def test_synonyms_bring_their_marks(tmp_path: Path) -> None:
+    pages = [
+        page("tro-giup/", "Trợ giúp pháp lý miễn phí: ai được hưởng, hỏi ở đâu, cần giấy tờ gì", ["Ai được hưởng."]),
+        page("khac/", "Khi người thân bị bắt", ["Gia đình có thể mời luật sư, có khi miễn phí."]),
+    ]
+    s = searcher_of(tmp_path, pages, "vi", [["luật sư", "trợ giúp pháp lý"]])
+    # "sư" typed with its mark: the page that has "luật sư" from the table is in the first tier
+    assert urls(s, "luât sư miễn phí")[0] == "tro-giup/"
+
+
 def test_phrases_and_marks(tmp_path: Path) -> None:
     s = searcher_of(
         tmp_path,

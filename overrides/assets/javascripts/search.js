@@ -416,17 +416,17 @@
   function buffers(size) {
     if (!sums || sums.size !== size) {
       sums = { size: size, score: new Float64Array(size), covered: new Float64Array(size), titled: new Float64Array(size),
-        present: new Uint16Array(size), exact: new Uint16Array(size), candidate: new Uint8Array(size),
+        short: new Float64Array(size), present: new Uint16Array(size), exact: new Uint16Array(size), candidate: new Uint8Array(size),
         listed: new Int32Array(size) };
     } else {
-      sums.score.fill(0); sums.covered.fill(0); sums.titled.fill(0);
+      sums.score.fill(0); sums.covered.fill(0); sums.titled.fill(0); sums.short.fill(0);
       sums.present.fill(0); sums.exact.fill(0); sums.candidate.fill(0);
     }
     return sums;
   }
   function match(m, q) {
     var R = m.rank, size = m.pages, scored = scoreTerms(m, q), b = buffers(size);
-    var score = b.score, covered = b.covered, titled = b.titled, present = b.present, exactly = b.exact;
+    var score = b.score, covered = b.covered, titled = b.titled, short = b.short, present = b.present, exactly = b.exact;
     var candidate = b.candidate, listed = b.listed, found = 0, markedRequired = 0, i, j, d;
     var required = scored.filter(function (s) { return !s.term.optional; });
     scored.forEach(function (s) {
@@ -446,6 +446,7 @@
           present[doc]++;
           if (!candidate[doc]) { candidate[doc] = 1; listed[found++] = doc; }
           if (code >= R.TITLE_FLAG || code === R.COMMON) { titled[doc] += cap; }
+          if (code >= 2 * R.TITLE_FLAG || code === R.COMMON) { short[doc] += cap; }
         }
       }
     });
@@ -481,7 +482,8 @@
       if (!candidate[d]) { continue; }
       var cov = covered[d] / totalIdf, power = 1;
       for (var c = 0; c < R.COVERAGE; c++) { power *= cov; }
-      var isNamed = titled[d] >= named && (numbered || present[d] >= R.NAMED_MIN_WORDS);
+      var isNamed = titled[d] >= named && (numbered || present[d] >= R.NAMED_LONG ||
+        (present[d] >= R.NAMED_MIN_WORDS && short[d] >= named));
       ids[i] = d;
       unnamed[i] = isNamed ? 0 : 1;
       lacking[i] = markedRequired - exactly[d];
